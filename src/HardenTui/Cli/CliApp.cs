@@ -1,0 +1,47 @@
+// The command-line entry: every subcommand registers here; parse errors and bad input become a
+// single line on stderr with exit code 2 (never a stack trace).
+using System.CommandLine;
+using HardenTui.Core;
+
+namespace HardenTui.Cli;
+
+public static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailed = 1;
+    public const int ExitBadInput = 2;
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("HardenTui: harden one systemd service at a time, with evidence, preview, verification and rollback.");
+        foreach (var command in Commands())
+            root.Subcommands.Add(command);
+        DefaultCommand.Configure(root);
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands()
+    {
+        yield return SandboxCommand.Create();
+    }
+
+    public static int Run(string[] args)
+    {
+        try
+        {
+            var root = BuildRoot();
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                Console.Error.WriteLine($"hardentui: {parsed.Errors[0].Message} (see --help)");
+                return ExitBadInput;
+            }
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (BadInputException e)
+        {
+            Console.Error.WriteLine($"hardentui: {e.Message}");
+            return ExitBadInput;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using HardenTui.Cli;
+
+return CliApp.Run(args);
