@@ -1,3 +1,5 @@
+using HardenTui.Core.Units;
+
 using System.Globalization;
 using System.Text;
 
@@ -20,7 +22,7 @@ public sealed record DropIn(string Unit, IReadOnlyList<DropInDirective> Directiv
 
     public string Render(DateTimeOffset writtenAt)
     {
-        var unit = UnitName.Normalize(Unit);
+        var unit = UnitName.Parse(Unit).Value;
         var text = new StringBuilder();
         text.Append(Marker).Append(" for ").Append(unit).Append(" on ")
             .Append(writtenAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)).Append('\n');
@@ -73,6 +75,6 @@ public sealed record DropIn(string Unit, IReadOnlyList<DropInDirective> Directiv
             directives.Add(new DropInDirective(name, line[(eq + 1)..].Trim(), string.Join('\n', reason)));
             reason.Clear();
         }
-        return new DropIn(UnitName.Normalize(unit), directives);
+        return new DropIn(UnitName.Parse(unit).Value, directives);
     }
 }

@@ -1,3 +1,5 @@
+using HardenTui.Core.Units;
+
 namespace HardenTui.Core.Overrides;
 
 /// <summary>
@@ -11,14 +13,14 @@ public static class DropInPaths
     public const string StateDirectory = "var/lib/hardentui";
 
     /// <summary>The persistent drop-in directory of a unit (systemd.unit(5): "foo.service.d/").</summary>
-    public static string PersistentDirectory(string unit) => $"etc/systemd/system/{UnitName.Normalize(unit)}.d";
+    public static string PersistentDirectory(string unit) => $"etc/systemd/system/{UnitName.Parse(unit).Value}.d";
 
     /// <summary>Runtime drop-ins vanish on reboot (used by the tracer).</summary>
-    public static string RuntimeDirectory(string unit) => $"run/systemd/system/{UnitName.Normalize(unit)}.d";
+    public static string RuntimeDirectory(string unit) => $"run/systemd/system/{UnitName.Parse(unit).Value}.d";
 
     public static string PersistentFile(string unit) => $"{PersistentDirectory(unit)}/{FileName}";
     public static string RuntimeFile(string unit, string fileName = "50-hardentui-trace.conf") => $"{RuntimeDirectory(unit)}/{fileName}";
 
     public static string JournalDirectory => $"{StateDirectory}/journal";
-    public static string BackupDirectory(string unit) => $"{StateDirectory}/backups/{UnitName.Normalize(unit)}";
+    public static string BackupDirectory(string unit) => $"{StateDirectory}/backups/{UnitName.Parse(unit).Value}";
 }

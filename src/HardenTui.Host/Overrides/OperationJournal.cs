@@ -19,7 +19,7 @@ public sealed class OperationJournal(string root, TimeProvider clock)
     public JournalOperation Begin(string kind, string unit, bool unitWasActive)
     {
         var record = new JournalRecord(
-            $"{clock.GetUtcNow():yyyyMMddTHHmmss}-{kind}-{Guid.NewGuid():N}", kind, Core.Overrides.UnitName.Normalize(unit),
+            $"{clock.GetUtcNow():yyyyMMddTHHmmss}-{kind}-{Guid.NewGuid():N}", kind, Core.Units.UnitName.Parse(unit).Value,
             Environment.ProcessId, OwnerProcess.StartTime(Environment.ProcessId) ?? "", unitWasActive, clock.GetUtcNow(), []);
         var operation = new JournalOperation(this, record);
         Save(record);

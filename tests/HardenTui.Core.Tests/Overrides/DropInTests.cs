@@ -28,7 +28,7 @@ public class DropInTests
     [Fact]
     public void Parse_reads_back_what_render_wrote()
     {
-        var parsed = DropIn.Parse("nginx", Sample().Render(When));
+        var parsed = DropIn.Parse("nginx.service", Sample().Render(When));
         parsed.Unit.ShouldBe("nginx.service");
         parsed.Directives.ShouldBe(Sample().Directives);
         DropIn.IsOurs(Sample().Render(When)).ShouldBeTrue();
@@ -58,9 +58,9 @@ public class DropInTests
     [Fact]
     public void Paths_are_our_own_file_beside_the_user_override()
     {
-        DropInPaths.PersistentFile("redis-server").ShouldBe("etc/systemd/system/redis-server.service.d/90-hardentui.conf");
+        DropInPaths.PersistentFile("redis-server.service").ShouldBe("etc/systemd/system/redis-server.service.d/90-hardentui.conf");
         DropInPaths.PersistentFile("getty@tty1.service").ShouldBe("etc/systemd/system/getty@tty1.service.d/90-hardentui.conf");
-        DropInPaths.RuntimeFile("nginx").ShouldStartWith("run/systemd/system/nginx.service.d/");
+        DropInPaths.RuntimeFile("nginx.service").ShouldStartWith("run/systemd/system/nginx.service.d/");
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public class DropInStoreTests
         var vendor = root.Read(TempRoot.VendorUnit);
         var user = root.Read(TempRoot.UserOverride);
         var store = new DropInStore(root.Path, TimeProvider.System);
-        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "nginx", true);
-        store.Write("nginx", TempRoot.OurDropIn("full"), op);
-        store.Write("nginx", TempRoot.OurDropIn("strict"), op);
+        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "nginx.service", true);
+        store.Write("nginx.service", TempRoot.OurDropIn("full"), op);
+        store.Write("nginx.service", TempRoot.OurDropIn("strict"), op);
         root.Read("etc/systemd/system/nginx.service.d/90-hardentui.conf").ShouldBe(TempRoot.OurDropIn("strict"));
         root.Read(TempRoot.VendorUnit).ShouldBe(vendor);
         root.Read(TempRoot.UserOverride).ShouldBe(user);
@@ -30,13 +30,13 @@ public class DropInStoreTests
     {
         using var root = new TempRoot();
         var store = new DropInStore(root.Path, TimeProvider.System);
-        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "nginx", true);
-        store.Write("nginx", TempRoot.OurDropIn("full"), op);
-        store.Backups("nginx").ShouldBeEmpty();
-        store.Write("nginx", TempRoot.OurDropIn("strict"), op);
-        store.Remove("nginx", op).ShouldBeTrue();
-        store.Backups("nginx").Select(File.ReadAllText).ShouldBe([TempRoot.OurDropIn("full"), TempRoot.OurDropIn("strict")]);
-        store.Read("nginx").ShouldBeNull();
+        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "nginx.service", true);
+        store.Write("nginx.service", TempRoot.OurDropIn("full"), op);
+        store.Backups("nginx.service").ShouldBeEmpty();
+        store.Write("nginx.service", TempRoot.OurDropIn("strict"), op);
+        store.Remove("nginx.service", op).ShouldBeTrue();
+        store.Backups("nginx.service").Select(File.ReadAllText).ShouldBe([TempRoot.OurDropIn("full"), TempRoot.OurDropIn("strict")]);
+        store.Read("nginx.service").ShouldBeNull();
     }
 
     [Fact]
@@ -46,8 +46,8 @@ public class DropInStoreTests
         root.Write("elsewhere/keep.conf", "precious");
         Directory.CreateSymbolicLink(root.Full("etc/systemd/system/redis.service.d"), root.Full("elsewhere"));
         var store = new DropInStore(root.Path, TimeProvider.System);
-        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "redis", true);
-        Should.Throw<BadInputException>(() => store.Write("redis", TempRoot.OurDropIn("full"), op)).Message.ShouldContain("symbolic link");
+        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "redis.service", true);
+        Should.Throw<BadInputException>(() => store.Write("redis.service", TempRoot.OurDropIn("full"), op)).Message.ShouldContain("symbolic link");
         Directory.GetFiles(root.Full("elsewhere")).Select(Path.GetFileName).ShouldBe(["keep.conf"]);
     }
 
@@ -58,8 +58,8 @@ public class DropInStoreTests
         root.Write("etc/shadow", "secret");
         File.CreateSymbolicLink(root.Full("etc/systemd/system/nginx.service.d/90-hardentui.conf"), root.Full("etc/shadow"));
         var store = new DropInStore(root.Path, TimeProvider.System);
-        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "nginx", true);
-        Should.Throw<BadInputException>(() => store.Write("nginx", TempRoot.OurDropIn("full"), op));
+        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "nginx.service", true);
+        Should.Throw<BadInputException>(() => store.Write("nginx.service", TempRoot.OurDropIn("full"), op));
         root.Read("etc/shadow").ShouldBe("secret");
     }
 
@@ -69,8 +69,8 @@ public class DropInStoreTests
         using var root = new TempRoot();
         root.Write("etc/systemd/system/nginx.service.d/90-hardentui.conf", "[Service]\nUser=www\n");
         var store = new DropInStore(root.Path, TimeProvider.System);
-        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "nginx", true);
-        Should.Throw<BadInputException>(() => store.Write("nginx", TempRoot.OurDropIn("full"), op));
+        var op = new OperationJournal(root.Path, TimeProvider.System).Begin("apply", "nginx.service", true);
+        Should.Throw<BadInputException>(() => store.Write("nginx.service", TempRoot.OurDropIn("full"), op));
         root.Read("etc/systemd/system/nginx.service.d/90-hardentui.conf").ShouldBe("[Service]\nUser=www\n");
     }
 }

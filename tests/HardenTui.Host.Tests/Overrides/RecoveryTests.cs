@@ -23,18 +23,18 @@ public class RecoveryTests
         using var root = new TempRoot();
         var journal = new OperationJournal(root.Path, TimeProvider.System);
         var store = new DropInStore(root.Path, TimeProvider.System);
-        var setup = journal.Begin("apply", "nginx", true);
-        store.Write("nginx", TempRoot.OurDropIn("full"), setup);
+        var setup = journal.Begin("apply", "nginx.service", true);
+        store.Write("nginx.service", TempRoot.OurDropIn("full"), setup);
         setup.Complete();
-        var op = journal.Begin("apply", "nginx", unitWasActive: true);
-        store.Write("nginx", TempRoot.OurDropIn("strict"), op);
+        var op = journal.Begin("apply", "nginx.service", unitWasActive: true);
+        store.Write("nginx.service", TempRoot.OurDropIn("strict"), op);
         OrphanJournal(root);
 
         var systemd = new RecordingSystemd();
         var recovered = await new Recovery(journal, systemd).RunAsync();
 
         recovered.Count.ShouldBe(1);
-        store.Read("nginx").ShouldBe(TempRoot.OurDropIn("full"));
+        store.Read("nginx.service").ShouldBe(TempRoot.OurDropIn("full"));
         systemd.Calls.ShouldBe(["daemon-reload", "restart nginx.service"]);
         journal.Pending().ShouldBeEmpty();
     }
@@ -44,7 +44,7 @@ public class RecoveryTests
     {
         using var root = new TempRoot();
         var journal = new OperationJournal(root.Path, TimeProvider.System);
-        var op = journal.Begin("trace", "nginx", unitWasActive: false);
+        var op = journal.Begin("trace", "nginx.service", unitWasActive: false);
         var runtime = op.TrackRuntimeDropIn("50-hardentui-trace.conf");
         Directory.CreateDirectory(Path.GetDirectoryName(runtime)!);
         File.WriteAllText(runtime, "[Service]\nExecStart=\nExecStart=strace …\n");
@@ -63,11 +63,11 @@ public class RecoveryTests
         using var root = new TempRoot();
         var journal = new OperationJournal(root.Path, TimeProvider.System);
         var store = new DropInStore(root.Path, TimeProvider.System);
-        store.Write("nginx", TempRoot.OurDropIn("strict"), journal.Begin("apply", "nginx", true));
+        store.Write("nginx.service", TempRoot.OurDropIn("strict"), journal.Begin("apply", "nginx.service", true));
 
         var systemd = new RecordingSystemd();
         (await new Recovery(journal, systemd).RunAsync()).ShouldBeEmpty();
-        store.Read("nginx").ShouldBe(TempRoot.OurDropIn("strict"));
+        store.Read("nginx.service").ShouldBe(TempRoot.OurDropIn("strict"));
         systemd.Calls.ShouldBeEmpty();
     }
 
@@ -76,8 +76,8 @@ public class RecoveryTests
     {
         using var root = new TempRoot();
         var journal = new OperationJournal(root.Path, TimeProvider.System);
-        var op = journal.Begin("apply", "nginx", true);
-        new DropInStore(root.Path, TimeProvider.System).Write("nginx", TempRoot.OurDropIn("strict"), op);
+        var op = journal.Begin("apply", "nginx.service", true);
+        new DropInStore(root.Path, TimeProvider.System).Write("nginx.service", TempRoot.OurDropIn("strict"), op);
         op.Complete();
         OrphanJournal(root);
         (await new Recovery(journal, new RecordingSystemd()).RunAsync()).ShouldBeEmpty();
