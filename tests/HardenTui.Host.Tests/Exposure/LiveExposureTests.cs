@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using HardenTui.Core.Exposure;
+using HardenTui.Host.Exposure;
+using Shouldly;
+using Xunit;
+
+namespace HardenTui.Host.Tests.Exposure;
+
+/// <summary>Our exposure against the real `systemd-analyze security` of the sandbox, for every loaded service.</summary>
+[Collection("sandbox")]
+public partial class LiveExposureTests(SandboxFixture sandbox)
+{
+    [Fact]
+    public async Task Every_loaded_service_matches_systemd_analyze_row_for_row()
+    {
+        var host = new ExposureHost(sandbox.Runner, sandbox.Systemd);
+        var services = (await sandbox.Systemd.ListServicesAsync()).Where(u => u.LoadState == "loaded").Select(u => u.Name).ToList();
+        services.Count.ShouldBeGreaterThan(20);
+        var mismatches = new List<string>();
+        foreach (var unit in services)
+        {
+            var ours = ExposureScorer.Score(await host.LoadedAsync(unit));
+            if (!await SameAsSystemdAsync(unit, ours))
+                mismatches.Add(unit);
+        }
+        mismatches.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Preview_matches_systemd_analyze_after_the_drop_in_is_really_applied()
+    {
+        const string unit = "redis-server.service";
+        const string dropIn = "[Service]\nProtectSystem=full\nNoNewPrivileges=no\nSystemCallFilter=~@mount\nIPAddressDeny=any\nIPAddressAllow=localhost\n";
+        var host = new ExposureHost(sandbox.Runner, sandbox.Systemd);
+        var preview = ExposureScorer.Preview(await host.LoadedAsync(unit), dropIn);
+        var path = $"/etc/systemd/system/{unit}.d/zz-live-exposure-test.conf";
+        Directory.CreateDirectory(Path.GetDirectoryName(sandbox.HostPath(path))!);
+        await File.WriteAllTextAsync(sandbox.HostPath(path), dropIn);
+        try
+        {
+            await sandbox.Systemd.DaemonReloadAsync();
+            (await SameAsSystemdAsync(unit, preview)).ShouldBeTrue();
+        }
+        finally
+        {
+            File.Delete(sandbox.HostPath(path));
+            await sandbox.Systemd.DaemonReloadAsync();
+        }
+    }
+
+    private async Task<bool> SameAsSystemdAsync(string unit, ExposureReport ours)
+    {
+        var json = await sandbox.ShAsync($"systemd-analyze security --no-pager --json=short {unit}");
+        var text = await sandbox.ShAsync($"systemd-analyze security --no-pager {unit} | tail -1");
+        var overall = OverallLine().Match(text);
+        var rows = new JsonArray(ours.Rows.Select(r => (JsonNode)new JsonObject
+        {
+            ["set"] = r.Set, ["name"] = r.Name, ["json_field"] = r.JsonField, ["description"] = r.Description, ["exposure"] = r.Exposure,
+        }).ToArray());
+        return JsonNode.DeepEquals(rows, JsonNode.Parse(json))
+               && overall.Success && overall.Groups[1].Value == ours.ExposureText && overall.Groups[2].Value == ours.Predicate;
+    }
+
+    [GeneratedRegex(@"Overall exposure level for \S+: (\d+\.\d) (\w+)")]
+    private static partial Regex OverallLine();
+}
