@@ -53,6 +53,7 @@ public static class ExposureScorer
     public static ExposureReport Preview(SecurityInfo current, string dropInText)
     {
         var next = current.Clone();
+        SecuritySettings.Unpatch(next);
         foreach (var assignment in UnitFile.Parse(dropInText, "drop-in").Assignments)
             SecuritySettings.Apply(next, assignment.Section, assignment.Key, assignment.Value);
         SecuritySettings.Patch(next);

@@ -9,7 +9,11 @@ namespace HardenTui.Core.Exposure;
 
 public sealed partial class SecurityInfo
 {
-    public static SecurityInfo FromProperties(string unit, IReadOnlyDictionary<string, JsonElement> p, SyscallGroups groups)
+    /// <param name="unitText">
+    /// The effective unit as `systemctl cat` prints it, when known: it tells which capabilities the unit file
+    /// itself allows, so a preview that turns ProtectKernelModules= etc. off restores exactly what systemd would.
+    /// </param>
+    public static SecurityInfo FromProperties(string unit, IReadOnlyDictionary<string, JsonElement> p, SyscallGroups groups, string? unitText = null)
     {
         string? Str(string n) => p.TryGetValue(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         bool Bool(string n) => p.TryGetValue(n, out var v) && v.ValueKind == JsonValueKind.True;
@@ -78,7 +82,18 @@ public sealed partial class SecurityInfo
             info.DeviceAllow.AddRange(devices.EnumerateArray().Select(d => $"{d[0].GetString()}:{d[1].GetString()}"));
         info.IPAddressAllow.AddRange(IpEntries(p, "IPAddressAllow"));
         info.IPAddressDeny.AddRange(IpEntries(p, "IPAddressDeny"));
+        if (unitText is not null)
+            info.ConfiguredCapabilityBoundingSet = ConfiguredBoundingSet(unitText);
         return info;
+    }
+
+    private static ulong ConfiguredBoundingSet(string unitText)
+    {
+        var set = AllCapabilities;
+        foreach (var a in Units.UnitFile.Parse(unitText, "systemctl cat").Assignments)
+            if (a.Key == "CapabilityBoundingSet" && a.Section == "Service")
+                set = SecuritySettings.CapabilitySet(set, a.Value, AllCapabilities);
+        return set;
     }
 
     private static IEnumerable<IpAccessEntry> IpEntries(IReadOnlyDictionary<string, JsonElement> p, string name)

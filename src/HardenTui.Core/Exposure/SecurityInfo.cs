@@ -74,6 +74,8 @@ public sealed partial class SecurityInfo
     /// <summary>Syscall name → errno (-1 = none), as systemd's filter hashmap holds it.</summary>
     public Dictionary<string, int> SystemCallFilter { get; private set; } = new(StringComparer.Ordinal);
     public uint UMask { get; internal set; } = Convert.ToUInt32("0022", 8);
+    /// <summary>The bounding set as configured, before Protect*= settings removed bits; null when unknown.</summary>
+    internal ulong? ConfiguredCapabilityBoundingSet { get; set; }
 
     /// <summary>A deep copy, so a preview never changes what the caller holds.</summary>
     public SecurityInfo Clone()

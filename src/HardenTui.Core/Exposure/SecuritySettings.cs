@@ -81,10 +81,8 @@ internal static class SecuritySettings
     /// <summary>unit_patch_contexts() (src/core/unit.c, 252): settings implied by other settings.</summary>
     public static void Patch(SecurityInfo info)
     {
-        if (info.PrivateDevices) info.CapabilityBoundingSet &= ~Capabilities.Mask("CAP_MKNOD", "CAP_SYS_RAWIO");
-        if (info.ProtectKernelModules) info.CapabilityBoundingSet &= ~Capabilities.Mask("CAP_SYS_MODULE");
-        if (info.ProtectKernelLogs) info.CapabilityBoundingSet &= ~Capabilities.Mask("CAP_SYSLOG");
-        if (info.ProtectClock) info.CapabilityBoundingSet &= ~Capabilities.Mask("CAP_SYS_TIME", "CAP_WAKE_ALARM");
+        info.ConfiguredCapabilityBoundingSet = info.CapabilityBoundingSet;
+        info.CapabilityBoundingSet &= ~PatchedCapabilities(info);
         if (info.DynamicUser)
         {
             info.User ??= info.Id.Split('.')[0].Replace('@', '-');
@@ -96,8 +94,30 @@ internal static class SecuritySettings
             info.RestrictSUIDSGID = true;
         }
         if (info.PrivateDevices && info.DevicePolicy == "auto") info.DevicePolicy = "closed";
-        if (info.ProtectClock && !info.DeviceAllow.Contains("char-rtc:r")) info.DeviceAllow.Insert(0, "char-rtc:r");
+        if (info.ProtectClock) info.DeviceAllow.Insert(0, "char-rtc:r");
     }
+
+    /// <summary>
+    /// Undoes what <see cref="Patch"/> added, so a drop-in that turns a Protect* setting off gets its capabilities
+    /// and device rule back. The configured bounding set is known for unit files and for loaded units read with
+    /// their unit text; otherwise bits are restored only for a set that was never written as an allow-list (bits
+    /// above the known capabilities are set), which is wrong when a "~…" list also named them. DynamicUser='s
+    /// and PrivateDevices='s implications cannot be told apart from explicit settings and stay.
+    /// </summary>
+    public static void Unpatch(SecurityInfo info)
+    {
+        if (info.ConfiguredCapabilityBoundingSet is { } configured)
+            info.CapabilityBoundingSet = configured;
+        else if ((info.CapabilityBoundingSet >> Capabilities.All.Count) != 0)
+            info.CapabilityBoundingSet |= PatchedCapabilities(info);
+        if (info.ProtectClock) info.DeviceAllow.Remove("char-rtc:r");
+    }
+
+    private static ulong PatchedCapabilities(SecurityInfo info) =>
+        (info.PrivateDevices ? Capabilities.Mask("CAP_MKNOD", "CAP_SYS_RAWIO") : 0)
+        | (info.ProtectKernelModules ? Capabilities.Mask("CAP_SYS_MODULE") : 0)
+        | (info.ProtectKernelLogs ? Capabilities.Mask("CAP_SYSLOG") : 0)
+        | (info.ProtectClock ? Capabilities.Mask("CAP_SYS_TIME", "CAP_WAKE_ALARM") : 0);
 
     public static IEnumerable<string> Words(string value) =>
         value.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('"', '\''));
@@ -123,7 +143,7 @@ internal static class SecuritySettings
         catch (OverflowException) { return false; }
     }
 
-    private static ulong CapabilitySet(ulong current, string value, ulong initial)
+    public static ulong CapabilitySet(ulong current, string value, ulong initial)
     {
         var invert = value.StartsWith('~');
         var sum = 0UL;

@@ -23,13 +23,15 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
         return _groups = SyscallGroups.Parse(r.Stdout);
     }
 
-    public async Task<SecurityInfo> LoadedAsync(string unit, CancellationToken ct = default)
+    /// <param name="forPreview">Also read the unit text, so previews that turn Protect*= settings off are exact.</param>
+    public async Task<SecurityInfo> LoadedAsync(string unit, bool forPreview = false, CancellationToken ct = default)
     {
         var properties = await systemd.GetPropertiesAsync(unit, ct);
         var loadState = properties.String("LoadState");
         if (loadState != "loaded")
             throw new BadInputException($"unit {unit} is {loadState ?? "unknown"}, cannot analyze it");
-        return SecurityInfo.FromProperties(unit, properties.Values, await SyscallGroupsAsync(ct));
+        var unitText = forPreview ? await systemd.CatAsync(unit, ct) : null;
+        return SecurityInfo.FromProperties(unit, properties.Values, await SyscallGroupsAsync(ct), unitText);
     }
 
     public async Task<SecurityInfo> OfflineAsync(string file, CancellationToken ct = default) =>

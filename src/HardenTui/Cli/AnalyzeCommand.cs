@@ -49,7 +49,7 @@ internal static class AnalyzeCommand
         var results = new List<(ExposureReport Report, ExposureReport? Before)>();
         foreach (var target in targets)
         {
-            var info = offline ? await host.OfflineAsync(target, ct) : await LoadedAsync(host, target, ct);
+            var info = offline ? await host.OfflineAsync(target, ct) : await LoadedAsync(host, target, dropIn is not null, ct);
             var before = ExposureScorer.Score(info);
             results.Add(dropIn is null ? (before, null) : (ExposureScorer.Preview(info, dropIn), before));
         }
@@ -67,12 +67,12 @@ internal static class AnalyzeCommand
         return CliApp.ExitOk;
     }
 
-    private static async Task<SecurityInfo> LoadedAsync(ExposureHost host, string unit, CancellationToken ct)
+    private static async Task<SecurityInfo> LoadedAsync(ExposureHost host, string unit, bool forPreview, CancellationToken ct)
     {
         UnitName.Parse(unit);
         try
         {
-            return await host.LoadedAsync(unit, ct);
+            return await host.LoadedAsync(unit, forPreview, ct);
         }
         catch (UnitNotFoundException e)
         {

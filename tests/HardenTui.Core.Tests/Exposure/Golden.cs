@@ -18,9 +18,9 @@ internal static class Golden
     public static JsonElement Read(string kind, string name) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, kind, name + ".json"))).RootElement;
 
-    public static SecurityInfo Online(JsonElement record) =>
+    public static SecurityInfo Online(JsonElement record, string? unitText = null) =>
         SecurityInfo.FromProperties(record.GetProperty("unit").GetString()!,
-            record.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()), Groups);
+            record.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()), Groups, unitText);
 
     public static EffectiveUnit OfflineUnit(string fileName)
     {

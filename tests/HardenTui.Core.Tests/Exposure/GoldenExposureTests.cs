@@ -33,9 +33,18 @@ public class GoldenExposureTests
     public void Preview_matches_systemd_analyze_after_the_drop_in_is_applied(string name)
     {
         var record = Golden.Read("dropin", name);
-        var before = Golden.Online(Golden.Read("online", record.GetProperty("unit").GetString()!));
+        var before = Golden.Online(Golden.Read("online", record.GetProperty("unit").GetString()!), record.GetProperty("unit_text").GetString());
         var report = ExposureScorer.Preview(before, record.GetProperty("dropin").GetString()!);
         AssertSame(record, report);
+    }
+
+    [Fact]
+    public void Without_the_unit_text_a_preview_restores_capabilities_only_for_sets_never_written_as_allow_lists()
+    {
+        // systemd-logind writes its bounding set as an allow-list, so turning ProtectClock= off brings nothing back.
+        var logind = Golden.Online(Golden.Read("online", "systemd-logind.service"));
+        var record = Golden.Read("dropin", "systemd-logind.service@@undo-clock");
+        AssertSame(record, ExposureScorer.Preview(logind, record.GetProperty("dropin").GetString()!));
     }
 
     [Fact]

@@ -31,9 +31,9 @@ public partial class LiveExposureTests(SandboxFixture sandbox)
     public async Task Preview_matches_systemd_analyze_after_the_drop_in_is_really_applied()
     {
         const string unit = "redis-server.service";
-        const string dropIn = "[Service]\nProtectSystem=full\nNoNewPrivileges=no\nSystemCallFilter=~@mount\nIPAddressDeny=any\nIPAddressAllow=localhost\n";
+        const string dropIn = "[Service]\nProtectSystem=full\nNoNewPrivileges=no\nSystemCallFilter=~@mount\nIPAddressDeny=any\nIPAddressAllow=localhost\nProtectKernelModules=no\n";
         var host = new ExposureHost(sandbox.Runner, sandbox.Systemd);
-        var preview = ExposureScorer.Preview(await host.LoadedAsync(unit), dropIn);
+        var preview = ExposureScorer.Preview(await host.LoadedAsync(unit, forPreview: true), dropIn);
         var path = $"/etc/systemd/system/{unit}.d/zz-live-exposure-test.conf";
         Directory.CreateDirectory(Path.GetDirectoryName(sandbox.HostPath(path))!);
         await File.WriteAllTextAsync(sandbox.HostPath(path), dropIn);

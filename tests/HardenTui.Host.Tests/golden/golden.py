@@ -23,8 +23,8 @@ elif kind == "offline":
     unit, analyze, text = sys.argv[2:5]
     record = {"file": unit}
 else:
-    unit, dropin, analyze, text = sys.argv[2:6]
-    record = {"unit": unit, "dropin": dropin}
+    unit, dropin, analyze, text, unit_text = sys.argv[2:7]
+    record = {"unit": unit, "dropin": dropin, "unit_text": unit_text}
 record["overall"], record["predicate"] = overall(text)
 record["analyze"] = json.loads(analyze)
 print(json.dumps(record, separators=(",", ":")))

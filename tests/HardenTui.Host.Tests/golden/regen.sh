@@ -1,13 +1,15 @@
 #!/bin/bash
 # Regenerates the exposure goldens under tests/HardenTui.Core.Tests/Exposure/golden from the REAL
 # `systemd-analyze security` running inside a booted sandbox. Usage (as root):
-#   regen.sh LEADER_PID        (the sandbox's PID 1 as seen from the host, see docs in BRIEF / Sandbox)
+#   regen.sh LEADER_PID [dropin]   (the sandbox's PID 1 as seen from the host; "dropin" redoes only the drop-in cases)
 # Writes: online/UNIT.json   {unit, properties (the scorer's inputs only), analyze (--json=short rows), overall, predicate}
 #         offline/NAME.json  {file, analyze, overall, predicate} for every offline/units/*.service
-#         dropin/CASE.json   {unit, dropin, analyze, overall, predicate} after really applying cases/UNIT@@NAME.conf
+#         dropin/CASE.json   {unit, dropin, unit_text (systemctl cat before), analyze, overall, predicate} after really
+#                            applying cases/UNIT@@NAME.conf
 #         syscall-filter.txt (the host's group listing the scorer resolves groups from)
 set -euo pipefail
 P=${1:?leader pid of the sandbox}
+ONLY=${2:-all}
 HERE=$(cd "$(dirname "$0")" && pwd)
 GOLDEN=$(cd "$HERE/../../HardenTui.Core.Tests/Exposure/golden" && pwd)
 IN() { nsenter -t "$P" -a "$@"; }
@@ -26,6 +28,7 @@ record_online() { # unit outfile
   "$PY" "$HERE/golden.py" online "$unit" "$props" "$analyze" "$text" > "$out"
 }
 
+if [ "$ONLY" = all ]; then
 rm -f "$GOLDEN"/online/*.json
 for unit in $(IN systemctl list-units --type=service --all --no-legend --plain | awk '$2=="loaded"{print $1}'); do
   record_online "$unit" "$GOLDEN/online/$unit.json" || echo "skip $unit" >&2
@@ -41,10 +44,12 @@ for f in "$GOLDEN"/offline/units/*.service; do
   "$PY" "$HERE/golden.py" offline "$name" "$analyze" "$text" > "$GOLDEN/offline/$name.json"
 done
 IN systemd-analyze security --offline=true --no-pager /tmp/hu-offline/nobody.service > "$GOLDEN/offline/nobody.service.txt"
+fi
 
 rm -f "$GOLDEN"/dropin/*.json
 for f in "$GOLDEN"/dropin/cases/*.conf; do
   case=$(basename "$f" .conf); unit=${case%%@@*}
+  unit_text=$(IN systemctl cat --no-pager "$unit")
   IN mkdir -p "/etc/systemd/system/$unit.d"
   IN sh -c "cat > /etc/systemd/system/$unit.d/zz-hardentui-golden.conf" < "$f"
   IN systemctl daemon-reload
@@ -52,6 +57,6 @@ for f in "$GOLDEN"/dropin/cases/*.conf; do
   text=$(IN systemd-analyze security --no-pager "$unit" | tail -1)
   IN rm "/etc/systemd/system/$unit.d/zz-hardentui-golden.conf"
   IN systemctl daemon-reload
-  "$PY" "$HERE/golden.py" dropin "$unit" "$(cat "$f")" "$analyze" "$text" > "$GOLDEN/dropin/$case.json"
+  "$PY" "$HERE/golden.py" dropin "$unit" "$(cat "$f")" "$analyze" "$text" "$unit_text" > "$GOLDEN/dropin/$case.json"
 done
 echo "online: $(ls "$GOLDEN"/online | wc -l)  offline: $(ls "$GOLDEN"/offline/*.json | wc -l)  dropin: $(ls "$GOLDEN"/dropin/*.json | wc -l)"
