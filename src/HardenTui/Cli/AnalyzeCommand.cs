@@ -96,14 +96,14 @@ internal static class AnalyzeCommand
 
     private static void WriteJson(List<(ExposureReport Report, ExposureReport? Before)> results)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout, ExposureText.JsonOptions))
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, ExposureText.JsonOptions))
         {
             if (results.Count > 1) writer.WriteStartArray();
             foreach (var (report, before) in results)
                 ExposureText.WriteJson(writer, report, before);
             if (results.Count > 1) writer.WriteEndArray();
         }
-        stdout.WriteByte((byte)'\n');
+        Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 }
