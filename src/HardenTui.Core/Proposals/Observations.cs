@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HardenTui.Core.Findings;
 
 namespace HardenTui.Core.Proposals;
 
@@ -34,6 +35,16 @@ public sealed class Observations
     public bool Has(string kind, string key) => _byKind.TryGetValue(kind, out var keys) && keys.ContainsKey(key);
 
     public IEnumerable<ObservedItem> Where(string kind, Func<string, bool> key) => Of(kind).Where(i => key(i.Key));
+
+    /// <summary>From a trace's findings: each kind under its camelCase name, groups as "group@name".</summary>
+    public static Observations FromFindings(Findings.Findings findings)
+    {
+        var items = Enum.GetValues<FindingKind>()
+            .SelectMany(kind => findings[kind].Select(i => (JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()),
+                new ObservedItem(i.Key, i.Count, i.Evidence.FirstOrDefault() ?? ""))))
+            .Concat(findings.SyscallGroups.SelectMany(g => g.Syscalls.Select(s => ($"group{g.Group}", new ObservedItem(s, 1, $"{s} is in {g.Group}")))));
+        return new Observations(true, items);
+    }
 
     public static Observations FromFindingsJson(string json)
     {

@@ -23,6 +23,9 @@ public static class CliApp
     private static IEnumerable<Command> Commands()
     {
         yield return SandboxCommand.Create();
+        yield return ProposeCommand.Create();
+        yield return ApplyCommand.Create();
+        yield return RollbackCommand.Create();
     }
 
     public static int Run(string[] args)
