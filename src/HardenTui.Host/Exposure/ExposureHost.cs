@@ -6,6 +6,7 @@ using HardenTui.Core.Syscalls;
 using HardenTui.Core.Units;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
+using HardenTui.Host.Units;
 
 namespace HardenTui.Host.Exposure;
 
@@ -40,23 +41,11 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
     /// <summary>A unit file and the FILE.d/*.conf drop-ins next to it, in file-name order.</summary>
     public static EffectiveUnit ReadBeside(string file)
     {
-        var main = Read(file);
+        var main = UnitFileStore.Read(file);
         var dir = file + ".d";
         var dropIns = Directory.Exists(dir)
-            ? EffectiveUnit.OrderDropIns(Directory.GetFiles(dir).Select(f => (0, f))).Select(Read).ToList()
+            ? EffectiveUnit.OrderDropIns(Directory.GetFiles(dir).Select(f => (0, f))).Select(UnitFileStore.Read).ToList()
             : [];
         return new EffectiveUnit(Path.GetFileName(file), main, dropIns);
-    }
-
-    public static UnitFile Read(string file)
-    {
-        try
-        {
-            return UnitFile.Parse(File.ReadAllText(file), file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BadInputException($"cannot read {file}: {e.Message}");
-        }
     }
 }

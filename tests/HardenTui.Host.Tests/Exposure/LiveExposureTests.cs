@@ -49,10 +49,26 @@ public partial class LiveExposureTests(SandboxFixture sandbox)
         }
     }
 
-    private async Task<bool> SameAsSystemdAsync(string unit, ExposureReport ours)
+    [Fact]
+    public async Task Every_service_read_from_its_unit_files_matches_systemd_analyze_offline()
     {
-        var json = await sandbox.ShAsync($"systemd-analyze security --no-pager --json=short {unit}");
-        var text = await sandbox.ShAsync($"systemd-analyze security --no-pager {unit} | tail -1");
+        var groups = await new ExposureHost(sandbox.Runner, sandbox.Systemd).SyscallGroupsAsync();
+        var store = new HardenTui.Host.Units.UnitFileStore(sandbox.HostPath("/"));
+        var services = (await sandbox.Systemd.ListServicesAsync()).Where(u => u.LoadState == "loaded").Select(u => u.Name).ToList();
+        var mismatches = new List<string>();
+        foreach (var unit in services)
+        {
+            var ours = ExposureScorer.Score(SecurityInfo.FromUnit(store.Load(unit), groups));
+            if (!await SameAsSystemdAsync(unit, ours, "--offline=true"))
+                mismatches.Add(unit);
+        }
+        mismatches.ShouldBeEmpty();
+    }
+
+    private async Task<bool> SameAsSystemdAsync(string unit, ExposureReport ours, string mode = "")
+    {
+        var json = await sandbox.ShAsync($"systemd-analyze security {mode} --no-pager --json=short {unit}");
+        var text = await sandbox.ShAsync($"systemd-analyze security {mode} --no-pager {unit} | tail -1");
         var overall = OverallLine().Match(text);
         var rows = new JsonArray(ours.Rows.Select(r => (JsonNode)new JsonObject
         {
