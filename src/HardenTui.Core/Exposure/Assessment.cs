@@ -69,7 +69,7 @@ internal readonly record struct Assessment(int? Badness, string? Description = n
     private static bool AddressFamilyRestricted(SecurityInfo info, string familyClass)
     {
         var restricted = info.AddressFamiliesAllowList;
-        foreach (var listed in info.AddressFamilies ?? [])
+        foreach (var listed in info.AddressFamilies ?? (IEnumerable<string>)[])
         {
             var listedClass = listed switch
             {
@@ -125,7 +125,7 @@ internal readonly record struct Assessment(int? Badness, string? Description = n
         : (mask & 0b000_100_000) == 0 ? new(1, "Files created by service are group-readable by default")
         : new(0, "Files created by service are accessible only by service's own user by default");
 
-    private static Assessment Architectures(HashSet<string> archs) =>
+    private static Assessment Architectures(IReadOnlySet<string> archs) =>
         archs.Count == 0 ? new(10, "Service may execute system calls with all ABIs")
         : archs.Count == 1 && archs.Contains("native") ? new(0, "Service may execute system calls only with native ABI")
         : new(8, "Service may execute system calls with multiple ABIs");

@@ -60,14 +60,14 @@ public sealed partial class SecurityInfo
             IPEgressFilter = List("IPEgressFilterPath").Any(),
             UMask = (uint)U64("UMask", Convert.ToUInt32("0022", 8)),
         };
-        info.SupplementaryGroups.AddRange(List("SupplementaryGroups"));
-        info.SystemCallArchitectures.UnionWith(List("SystemCallArchitectures"));
+        info.SupplementaryGroupStore.AddRange(List("SupplementaryGroups"));
+        info.SystemCallArchitectureStore.UnionWith(List("SystemCallArchitectures"));
         if (p.TryGetValue("RestrictAddressFamilies", out var families) && families.ValueKind == JsonValueKind.Array)
         {
             info.AddressFamiliesAllowList = families[0].ValueKind == JsonValueKind.True;
             var listed = new HashSet<string>(Strings(families[1]), StringComparer.Ordinal);
             // An empty deny-list is systemd's "never set", so a later drop-in may still start an allow-list.
-            info.AddressFamilies = listed.Count == 0 && !info.AddressFamiliesAllowList ? null : listed;
+            info.AddressFamilyStore = listed.Count == 0 && !info.AddressFamiliesAllowList ? null : listed;
         }
         if (p.TryGetValue("SystemCallFilter", out var filter) && filter.ValueKind == JsonValueKind.Array)
         {
@@ -75,13 +75,13 @@ public sealed partial class SecurityInfo
             foreach (var entry in Strings(filter[1]))
             {
                 var colon = entry.IndexOf(':');
-                info.SystemCallFilter[colon < 0 ? entry : entry[..colon]] = colon < 0 ? SyscallFilter.NoErrno : 1;
+                info.SystemCallFilterStore[colon < 0 ? entry : entry[..colon]] = colon < 0 ? SyscallFilter.NoErrno : 1;
             }
         }
         if (p.TryGetValue("DeviceAllow", out var devices) && devices.ValueKind == JsonValueKind.Array)
-            info.DeviceAllow.AddRange(devices.EnumerateArray().Select(d => $"{d[0].GetString()}:{d[1].GetString()}"));
-        info.IPAddressAllow.AddRange(IpEntries(p, "IPAddressAllow"));
-        info.IPAddressDeny.AddRange(IpEntries(p, "IPAddressDeny"));
+            info.DeviceAllowStore.AddRange(devices.EnumerateArray().Select(d => $"{d[0].GetString()}:{d[1].GetString()}"));
+        info.IPAddressAllowStore.AddRange(IpEntries(p, "IPAddressAllow"));
+        info.IPAddressDenyStore.AddRange(IpEntries(p, "IPAddressDeny"));
         if (unitText is not null)
             info.ConfiguredCapabilityBoundingSet = ConfiguredBoundingSet(unitText);
         return info;

@@ -1,6 +1,6 @@
 // What systemd-analyze security looks at for one unit (analyze-security.c, struct SecurityInfo, systemd 252).
 // Built from a loaded unit's D-Bus properties (FromProperties), from unit files (FromUnit, like --offline=true),
-// or as a copy plus a proposed drop-in (ExposureScorer.Preview). Mutable only inside Core while it is built.
+// or as a copy plus a proposed drop-in (ExposureScorer.Preview). Read-only to callers; only Core fills it while building.
 using HardenTui.Core.Syscalls;
 
 namespace HardenTui.Core.Exposure;
@@ -29,7 +29,8 @@ public sealed partial class SecurityInfo
     public ulong AmbientCapabilities { get; internal set; }
     public ulong CapabilityBoundingSet { get; internal set; } = AllCapabilities;
     public string? User { get; internal set; }
-    public List<string> SupplementaryGroups { get; private set; } = [];
+    public IReadOnlyList<string> SupplementaryGroups => SupplementaryGroupStore;
+    internal List<string> SupplementaryGroupStore { get; private set; } = [];
     public bool DynamicUser { get; internal set; }
     public string KeyringMode { get; internal set; } = "private";
     public string ProtectProc { get; internal set; } = "default";
@@ -57,22 +58,28 @@ public sealed partial class SecurityInfo
     public string ProtectSystem { get; internal set; } = "no";
     public bool AddressFamiliesAllowList { get; internal set; }
     /// <summary>Configured families ("AF_UNIX", …); null when RestrictAddressFamilies= was never set.</summary>
-    public HashSet<string>? AddressFamilies { get; internal set; }
+    public IReadOnlySet<string>? AddressFamilies => AddressFamilyStore;
+    internal HashSet<string>? AddressFamilyStore { get; set; }
     /// <summary>Mask of the CLONE_NEW* flags the service may still use.</summary>
     public ulong RestrictNamespaces { get; internal set; } = AllNamespaces;
     public string? RootDirectory { get; internal set; }
     public string? RootImage { get; internal set; }
     public string DevicePolicy { get; internal set; } = "auto";
     /// <summary>"path:perms" entries in systemd's list order (newest first).</summary>
-    public List<string> DeviceAllow { get; private set; } = [];
-    public List<IpAccessEntry> IPAddressDeny { get; private set; } = [];
-    public List<IpAccessEntry> IPAddressAllow { get; private set; } = [];
+    public IReadOnlyList<string> DeviceAllow => DeviceAllowStore;
+    internal List<string> DeviceAllowStore { get; private set; } = [];
+    public IReadOnlyList<IpAccessEntry> IPAddressDeny => IPAddressDenyStore;
+    internal List<IpAccessEntry> IPAddressDenyStore { get; private set; } = [];
+    public IReadOnlyList<IpAccessEntry> IPAddressAllow => IPAddressAllowStore;
+    internal List<IpAccessEntry> IPAddressAllowStore { get; private set; } = [];
     public bool IPIngressFilter { get; internal set; }
     public bool IPEgressFilter { get; internal set; }
-    public HashSet<string> SystemCallArchitectures { get; private set; } = new(StringComparer.Ordinal);
+    public IReadOnlySet<string> SystemCallArchitectures => SystemCallArchitectureStore;
+    internal HashSet<string> SystemCallArchitectureStore { get; private set; } = new(StringComparer.Ordinal);
     public bool SystemCallFilterAllowList { get; internal set; }
     /// <summary>Syscall name → errno (-1 = none), as systemd's filter hashmap holds it.</summary>
-    public Dictionary<string, int> SystemCallFilter { get; private set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> SystemCallFilter => SystemCallFilterStore;
+    internal Dictionary<string, int> SystemCallFilterStore { get; private set; } = new(StringComparer.Ordinal);
     public uint UMask { get; internal set; } = Convert.ToUInt32("0022", 8);
     /// <summary>The bounding set as configured, before Protect*= settings removed bits; null when unknown.</summary>
     internal ulong? ConfiguredCapabilityBoundingSet { get; set; }
@@ -81,13 +88,13 @@ public sealed partial class SecurityInfo
     public SecurityInfo Clone()
     {
         var copy = (SecurityInfo)MemberwiseClone();
-        copy.SupplementaryGroups = [.. SupplementaryGroups];
-        copy.AddressFamilies = AddressFamilies is null ? null : new HashSet<string>(AddressFamilies, StringComparer.Ordinal);
-        copy.DeviceAllow = [.. DeviceAllow];
-        copy.IPAddressDeny = [.. IPAddressDeny];
-        copy.IPAddressAllow = [.. IPAddressAllow];
-        copy.SystemCallArchitectures = new HashSet<string>(SystemCallArchitectures, StringComparer.Ordinal);
-        copy.SystemCallFilter = new Dictionary<string, int>(SystemCallFilter, StringComparer.Ordinal);
+        copy.SupplementaryGroupStore = [.. SupplementaryGroupStore];
+        copy.AddressFamilyStore = AddressFamilyStore is null ? null : new HashSet<string>(AddressFamilyStore, StringComparer.Ordinal);
+        copy.DeviceAllowStore = [.. DeviceAllowStore];
+        copy.IPAddressDenyStore = [.. IPAddressDenyStore];
+        copy.IPAddressAllowStore = [.. IPAddressAllowStore];
+        copy.SystemCallArchitectureStore = new HashSet<string>(SystemCallArchitectureStore, StringComparer.Ordinal);
+        copy.SystemCallFilterStore = new Dictionary<string, int>(SystemCallFilterStore, StringComparer.Ordinal);
         return copy;
     }
 }

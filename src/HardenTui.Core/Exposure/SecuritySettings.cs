@@ -22,7 +22,7 @@ internal static class SecuritySettings
             case "User": info.User = value.Length == 0 ? null : value; break;
             case "DynamicUser": info.DynamicUser = Bool(value, false); break;
             case "SupplementaryGroups":
-                if (value.Length == 0) info.SupplementaryGroups.Clear(); else info.SupplementaryGroups.AddRange(Words(value));
+                if (value.Length == 0) info.SupplementaryGroupStore.Clear(); else info.SupplementaryGroupStore.AddRange(Words(value));
                 break;
             case "CapabilityBoundingSet": info.CapabilityBoundingSet = CapabilitySet(info.CapabilityBoundingSet, value, SecurityInfo.AllCapabilities); break;
             case "AmbientCapabilities": info.AmbientCapabilities = CapabilitySet(info.AmbientCapabilities, value, 0); break;
@@ -36,14 +36,14 @@ internal static class SecuritySettings
             case "RootImage": info.RootImage = value; break;
             case "DevicePolicy": info.DevicePolicy = value; break;
             case "DeviceAllow": DeviceAllow(info, value); break;
-            case "IPAddressAllow": IpAccess(info.IPAddressAllow, value); break;
-            case "IPAddressDeny": IpAccess(info.IPAddressDeny, value); break;
+            case "IPAddressAllow": IpAccess(info.IPAddressAllowStore, value); break;
+            case "IPAddressDeny": IpAccess(info.IPAddressDenyStore, value); break;
             case "IPIngressFilterPath": info.IPIngressFilter = value.Length > 0; break;
             case "IPEgressFilterPath": info.IPEgressFilter = value.Length > 0; break;
             case "RestrictNamespaces": info.RestrictNamespaces = Namespaces.Apply(info.RestrictNamespaces, value); break;
             case "RestrictAddressFamilies": AddressFamilies(info, value); break;
             case "SystemCallArchitectures":
-                if (value.Length == 0) info.SystemCallArchitectures.Clear(); else info.SystemCallArchitectures.UnionWith(Words(value));
+                if (value.Length == 0) info.SystemCallArchitectureStore.Clear(); else info.SystemCallArchitectureStore.UnionWith(Words(value));
                 break;
             case "SystemCallFilter": SyscallFilter.Apply(info, value); break;
             case "UMask":
@@ -94,7 +94,7 @@ internal static class SecuritySettings
             info.RestrictSUIDSGID = true;
         }
         if (info.PrivateDevices && info.DevicePolicy == "auto") info.DevicePolicy = "closed";
-        if (info.ProtectClock) info.DeviceAllow.Insert(0, "char-rtc:r");
+        if (info.ProtectClock) info.DeviceAllowStore.Insert(0, "char-rtc:r");
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ internal static class SecuritySettings
             info.CapabilityBoundingSet = configured;
         else if ((info.CapabilityBoundingSet >> Capabilities.All.Count) != 0)
             info.CapabilityBoundingSet |= PatchedCapabilities(info);
-        if (info.ProtectClock) info.DeviceAllow.Remove("char-rtc:r");
+        if (info.ProtectClock) info.DeviceAllowStore.Remove("char-rtc:r");
     }
 
     private static ulong PatchedCapabilities(SecurityInfo info) =>
@@ -157,11 +157,11 @@ internal static class SecuritySettings
 
     private static void DeviceAllow(SecurityInfo info, string value)
     {
-        if (value.Length == 0) { info.DeviceAllow.Clear(); return; }
+        if (value.Length == 0) { info.DeviceAllowStore.Clear(); return; }
         var words = Words(value).ToArray();
         var perms = words.Length > 1 ? words[1] : "rwm";
         var normalized = string.Concat("rwm".Where(perms.Contains));
-        info.DeviceAllow.Insert(0, $"{words[0]}:{normalized}");
+        info.DeviceAllowStore.Insert(0, $"{words[0]}:{normalized}");
     }
 
     private static void IpAccess(List<IpAccessEntry> list, string value)
@@ -174,19 +174,19 @@ internal static class SecuritySettings
 
     private static void AddressFamilies(SecurityInfo info, string value)
     {
-        if (value.Length == 0) { info.AddressFamilies?.Clear(); info.AddressFamiliesAllowList = false; return; }
-        if (value == "none") { info.AddressFamilies?.Clear(); info.AddressFamiliesAllowList = true; return; }
+        if (value.Length == 0) { info.AddressFamilyStore?.Clear(); info.AddressFamiliesAllowList = false; return; }
+        if (value == "none") { info.AddressFamilyStore?.Clear(); info.AddressFamiliesAllowList = true; return; }
         var invert = value.StartsWith('~');
-        if (info.AddressFamilies is null)
+        if (info.AddressFamilyStore is null)
         {
-            info.AddressFamilies = new HashSet<string>(StringComparer.Ordinal);
+            info.AddressFamilyStore = new HashSet<string>(StringComparer.Ordinal);
             info.AddressFamiliesAllowList = !invert;
         }
         foreach (var word in Words(invert ? value[1..] : value))
         {
             if (!word.StartsWith("AF_", StringComparison.Ordinal)) continue;
-            if (!invert == info.AddressFamiliesAllowList) info.AddressFamilies.Add(word);
-            else info.AddressFamilies.Remove(word);
+            if (!invert == info.AddressFamiliesAllowList) info.AddressFamilyStore.Add(word);
+            else info.AddressFamilyStore.Remove(word);
         }
     }
 }

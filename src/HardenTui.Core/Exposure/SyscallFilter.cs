@@ -11,7 +11,7 @@ internal static class SyscallFilter
     {
         if (value.Length == 0)
         {
-            info.SystemCallFilter.Clear();
+            info.SystemCallFilterStore.Clear();
             info.SystemCallFilterAllowList = false;
             return;
         }
@@ -43,8 +43,8 @@ internal static class SyscallFilter
         }
         var allowList = info.SystemCallFilterAllowList;
         if (!invert == allowList || (invert && allowList && errno >= 0))
-            info.SystemCallFilter[name] = errno;
+            info.SystemCallFilterStore[name] = errno;
         else
-            info.SystemCallFilter.Remove(name);
+            info.SystemCallFilterStore.Remove(name);
     }
 }
