@@ -23,6 +23,8 @@ public static class CliApp
     private static IEnumerable<Command> Commands()
     {
         yield return SandboxCommand.Create();
+        yield return FindingsCommand.Create();
+        yield return TraceCommand.Create();
     }
 
     public static int Run(string[] args)
