@@ -9,4 +9,8 @@ public sealed record SandboxOptions
     public string TmpfsSize { get; init; } = "4g";
     /// <summary>Where sandboxes keep their mounts and ownership records.</summary>
     public string StateRoot { get; init; } = "/run/hardentui/sandboxes";
+
+    /// <summary>Defaults, with the state root taken from HARDENTUI_SANDBOX_STATE when set (tests keep theirs apart).</summary>
+    public static SandboxOptions FromEnvironment() =>
+        Environment.GetEnvironmentVariable("HARDENTUI_SANDBOX_STATE") is { Length: > 0 } root ? new() { StateRoot = root } : new();
 }

@@ -19,13 +19,13 @@ internal static class SandboxCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> packages, IReadOnlyList<string> argv, CancellationToken ct)
     {
-        if (argv.Count == 0) argv = [Environment.ProcessPath ?? "hardentui"];
+        if (argv.Count == 0) argv = DefaultCommand.SelfCommand();
         Console.Error.WriteLine(packages.Count > 0
             ? $"hardentui: booting a sandbox and installing {string.Join(' ', packages)} ..."
             : "hardentui: booting a sandbox ...");
         try
         {
-            await using var sandbox = await Sandbox.BootAsync(new SandboxOptions { Packages = packages }, ct);
+            await using var sandbox = await Sandbox.BootAsync(SandboxOptions.FromEnvironment() with { Packages = packages }, ct);
             Console.Error.WriteLine($"hardentui: sandbox ready in {sandbox.BootTime.TotalSeconds:0.0} s; changes vanish when it ends.");
             using var teardown = TerminalSignals.KeepAliveUntilChildEnds();
             return await sandbox.RunInteractiveAsync(argv, CancellationToken.None);
