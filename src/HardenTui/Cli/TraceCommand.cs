@@ -14,7 +14,7 @@ internal static class TraceCommand
     {
         var unit = new Argument<string>("unit") { Description = "The service to trace (nginx.service)" };
         var seconds = new Option<int>("--seconds") { Description = "How long to trace", DefaultValueFactory = _ => 30 };
-        var method = new Option<string>("--method") { Description = "strace (restart under strace); attach, audit and syscall-log are not built yet", DefaultValueFactory = _ => "strace" };
+        var method = new Option<string>("--method") { Description = "strace (restart the unit under strace) or attach (strace the running processes, no restart); audit and syscall-log are not built yet", DefaultValueFactory = _ => "strace" };
         var probe = new Option<string?>("--probe") { Description = "A shell command run during the trace to exercise the service" };
         var output = new Option<string?>("--out") { Description = "Write the findings to this file instead of stdout" };
         var json = new Option<bool>("--json") { Description = "JSON output; \"syscalls\" maps each syscall to the calls started" };
@@ -26,12 +26,17 @@ internal static class TraceCommand
             var name = parse.GetValue(unit)!;
             if (!name.Contains('.')) name += ".service";
             if (parse.GetValue(seconds) is var s && s <= 0) throw new BadInputException("--seconds must be positive");
-            if (parse.GetValue(method) != "strace") throw new BadInputException($"--method {parse.GetValue(method)}: only strace is available in this build");
             var runner = LocalProcessRunner.Instance;
-            var tracer = new StraceWrapperTracer(new BusctlSystemd(runner), runner);
+            var systemd = new BusctlSystemd(runner);
+            ITracer tracer = parse.GetValue(method) switch
+            {
+                "strace" => new StraceWrapperTracer(systemd, runner),
+                "attach" => new AttachTracer(systemd, runner),
+                var other => throw new BadInputException($"--method {other}: strace and attach are available in this build"),
+            };
             try
             {
-                await using var trace = await tracer.StartAsync(name, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of }, ct);
+                await using var trace = await tracer.StartAsync(name, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of, GroupsOf = await FindingsCommand.GroupsOfAsync(ct) }, ct);
                 Console.Error.WriteLine($"hardentui: tracing {name} for {s} s ...");
                 var until = Task.Delay(TimeSpan.FromSeconds(s), ct);
                 if (parse.GetValue(probe) is { } p)
