@@ -3,20 +3,20 @@ using HardenTui.Core.Findings;
 namespace HardenTui.Host.Tracing;
 
 /// <summary>
-/// A running trace fed by trace files: a background loop reads new lines into one FindingsBuilder (under a lock,
+/// A running trace fed by trace sources (files, the kernel log): a background loop reads new lines into one FindingsBuilder (under a lock,
 /// so snapshots can be taken from the UI thread); stopping runs the method's restore step, then drains the files.
 /// </summary>
 internal sealed class FollowedTrace : IRunningTrace
 {
     private readonly FindingsBuilder _builder;
-    private readonly IReadOnlyList<TraceFileFollower> _files;
+    private readonly IReadOnlyList<ITraceSource> _files;
     private readonly Func<CancellationToken, Task> _restore;
     private readonly Func<CancellationToken, Task> _cleanup;
     private readonly CancellationTokenSource _stopPolling = new();
     private readonly Task _polling;
     private Findings? _final;
 
-    public FollowedTrace(string unit, TraceOptions options, IReadOnlyList<TraceFileFollower> files,
+    public FollowedTrace(string unit, TraceOptions options, IReadOnlyList<ITraceSource> files,
         Func<CancellationToken, Task> restore, Func<CancellationToken, Task> cleanup)
     {
         Unit = unit;
@@ -34,11 +34,10 @@ internal sealed class FollowedTrace : IRunningTrace
         lock (_builder) return _final ?? _builder.Snapshot();
     }
 
-    private void Accept(string line)
+    private Action<string> Accept(ITraceSource source) => line =>
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(line);
-        lock (_builder) _builder.Accept(bytes);
-    }
+        lock (_builder) source.Feed(_builder, line);
+    };
 
     private async Task PollAsync(TimeSpan interval, CancellationToken ct)
     {
@@ -46,7 +45,7 @@ internal sealed class FollowedTrace : IRunningTrace
         {
             while (!ct.IsCancellationRequested)
             {
-                foreach (var file in _files) await file.PollAsync(Accept, ct);
+                foreach (var file in _files) await file.PollAsync(Accept(file), ct);
                 await Task.Delay(interval, ct);
             }
         }
@@ -66,7 +65,7 @@ internal sealed class FollowedTrace : IRunningTrace
             await _polling;
             try
             {
-                foreach (var file in _files) await file.DrainAsync(Accept, ct);
+                foreach (var file in _files) await file.DrainAsync(Accept(file), ct);
             }
             finally
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using HardenTui.Core.Findings;
 using HardenTui.Host.Process;
 
 namespace HardenTui.Host.Tracing;
@@ -7,13 +8,15 @@ namespace HardenTui.Host.Tracing;
 /// Reads a growing trace file in bounded chunks from where it left off (through the runner, so it works inside
 /// the sandbox too) and hands out whole lines; a partial last line waits for the next read.
 /// </summary>
-internal sealed class TraceFileFollower(IProcessRunner runner, string path)
+internal sealed class TraceFileFollower(IProcessRunner runner, string path) : ITraceSource
 {
     private const int Chunk = 4 << 20;
     private long _offset;
     private string _partial = "";
 
     public string Path => path;
+
+    public void Feed(FindingsBuilder builder, string line) => builder.Accept(Encoding.UTF8.GetBytes(line));
 
     /// <summary>Reads what is new; returns false when nothing was.</summary>
     public async Task<bool> PollAsync(Action<string> onLine, CancellationToken ct)

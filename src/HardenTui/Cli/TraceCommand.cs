@@ -14,7 +14,7 @@ internal static class TraceCommand
     {
         var unit = new Argument<string>("unit") { Description = "The service to trace (nginx.service)" };
         var seconds = new Option<int>("--seconds") { Description = "How long to trace", DefaultValueFactory = _ => 30 };
-        var method = new Option<string>("--method") { Description = "strace (restart the unit under strace) or attach (strace the running processes, no restart); audit and syscall-log are not built yet", DefaultValueFactory = _ => "strace" };
+        var method = new Option<string>("--method") { Description = "strace (restart under strace), attach (strace the running processes, no restart), audit (execve audit rule; needs auditd) or syscall-log (SystemCallLog=, kernel SECCOMP records, names only)", DefaultValueFactory = _ => "strace" };
         var probe = new Option<string?>("--probe") { Description = "A shell command run during the trace to exercise the service" };
         var output = new Option<string?>("--out") { Description = "Write the findings to this file instead of stdout" };
         var json = new Option<bool>("--json") { Description = "JSON output; \"syscalls\" maps each syscall to the calls started" };
@@ -32,7 +32,9 @@ internal static class TraceCommand
             {
                 "strace" => new StraceWrapperTracer(systemd, runner),
                 "attach" => new AttachTracer(systemd, runner),
-                var other => throw new BadInputException($"--method {other}: strace and attach are available in this build"),
+                "syscall-log" => new SystemCallLogTracer(systemd, runner),
+                "audit" => new AuditExecveTracer(systemd, runner),
+                var other => throw new BadInputException($"--method {other}: use strace, attach, audit or syscall-log"),
             };
             try
             {

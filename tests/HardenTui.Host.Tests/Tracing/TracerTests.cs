@@ -28,8 +28,9 @@ public class TracerTests(SandboxFixture sandbox)
     {
         (await StateAsync(unit)).ShouldBe(before);
         (await ExistsAsync(StraceWrapperTracer.DropInPath(unit))).ShouldBeFalse();
+        (await ExistsAsync($"/run/systemd/system/{unit}.d/{SystemCallLogTracer.FileName}")).ShouldBeFalse();
         (await ExistsAsync(StraceWrapperTracer.TraceRoot)).ShouldBeFalse();
-        (await sandbox.ShAsync("pgrep -x strace || true")).Trim().ShouldBeEmpty();
+        (await sandbox.ShAsync("pgrep -f '[/]run/hardentui-trace' || true")).Trim().ShouldBeEmpty(); // every strace of ours writes there ([/]: not this shell)
     }
 
     /// <summary>Starts the unit, traces it while the probe runs, stops, and checks the unit is as it was.</summary>
@@ -92,6 +93,36 @@ public class TracerTests(SandboxFixture sandbox)
         findings.Syscalls.ShouldContain(s => s.Key == "accept4");
         Keys(findings, FindingKind.PathRead).ShouldContain("/var/www/html/index.nginx-debian.html");
         (await sandbox.Systemd.GetPropertiesAsync("nginx.service")).UNumber("MainPID").ShouldBe(mainPid);
+    }
+
+    [Fact]
+    public async Task Syscall_log_reads_seccomp_records_back_from_the_kernel_log()
+    {
+        // A service whose main program calls ptrace (outside @system-service) in a loop.
+        await sandbox.ShAsync("""
+            printf '[Service]\nExecStart=/usr/bin/strace -o /dev/null sh -c "while true; do sleep 0.2; done"\n' > /etc/systemd/system/sclog-probe.service
+            systemctl daemon-reload
+            """);
+        try
+        {
+            var findings = await TraceAsync(new SystemCallLogTracer(sandbox.Systemd, sandbox.Runner), "sclog-probe.service", _ => Task.Delay(1500));
+            findings.SyscallHistogram()["ptrace"].ShouldBeGreaterThan(0);
+            findings.Syscalls.ShouldAllBe(s => s.Key != "read"); // inside @system-service: not logged
+            findings.Syscalls[0].Evidence[0].ShouldContain("type=1326");
+        }
+        finally
+        {
+            await sandbox.ShAsync("systemctl stop sclog-probe.service; rm -f /etc/systemd/system/sclog-probe.service; systemctl daemon-reload");
+        }
+    }
+
+    [Fact]
+    public async Task Audit_is_offered_only_where_auditd_runs_and_says_why_not()
+    {
+        var reason = await new AuditExecveTracer(sandbox.Systemd, sandbox.Runner).UnavailableReasonAsync("nginx.service");
+        var auditdRuns = (await sandbox.ShAsync("pidof auditd || true")).Trim().Length > 0;
+        if (auditdRuns) reason.ShouldBeNull();
+        else reason.ShouldNotBeNull().ShouldContain("auditd");
     }
 
     [Fact]
