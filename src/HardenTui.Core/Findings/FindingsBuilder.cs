@@ -24,6 +24,7 @@ public sealed class FindingsBuilder
     private readonly Dictionary<int, (Syscall Call, byte[] Line, int ArgsStart, int ArgsLength)> _unfinished = [];
     private readonly Func<string, IEnumerable<string>>? _groupsOf;
     private readonly Func<string, string?>? _interpreterOf;
+    private byte[] _joined = new byte[1024];
     private long _lines, _calls, _garbage;
     private int _processesSeen;
 
@@ -103,15 +104,19 @@ public sealed class FindingsBuilder
     private void Resume(in StraceLine line)
     {
         if (!_unfinished.Remove(line.Pid, out var pending)) return;
+        // Joined halves go into one reused buffer: args first, then "unfinished line\nresumed line" as evidence.
         var head = pending.Line.AsSpan(pending.ArgsStart, pending.ArgsLength);
-        var args = new byte[head.Length + line.Args.Length];
-        head.CopyTo(args);
-        line.Args.CopyTo(args.AsSpan(head.Length));
-        var evidence = new byte[pending.Line.Length + 1 + line.Text.Length];
-        pending.Line.CopyTo(evidence, 0);
+        var argsLength = head.Length + line.Args.Length;
+        var needed = argsLength + pending.Line.Length + 1 + line.Text.Length;
+        if (_joined.Length < needed) _joined = new byte[Math.Max(needed, 2 * _joined.Length)];
+        var joined = _joined.AsSpan();
+        head.CopyTo(joined);
+        line.Args.CopyTo(joined[head.Length..]);
+        var evidence = joined[argsLength..needed];
+        pending.Line.CopyTo(evidence);
         evidence[pending.Line.Length] = (byte)'\n';
-        line.Text.CopyTo(evidence.AsSpan(pending.Line.Length + 1));
-        Apply(pending.Call, line.Pid, args, line.Result, evidence);
+        line.Text.CopyTo(evidence[(pending.Line.Length + 1)..]);
+        Apply(pending.Call, line.Pid, joined[..argsLength], line.Result, evidence);
     }
 
     private static long Offset(ReadOnlySpan<byte> whole, ReadOnlySpan<byte> part) =>

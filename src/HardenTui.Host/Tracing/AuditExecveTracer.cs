@@ -1,0 +1,89 @@
+// Traces which programs a service executes with an audit rule on execve/execveat under our own key
+// ("hardentui-UNIT"), removed by exactly that rule (never auditctl -D, which deletes everyone's rules), read back
+// with ausearch -i. Offered only where auditd runs: without it, records go nowhere ausearch can read. The unit
+// is restarted after the rule is in place so its start-up execs are seen; execs are attributed to the unit by
+// the process tree (parent pid 1 running one of the unit's programs, then their descendants).
+using HardenTui.Core;
+using HardenTui.Core.Findings;
+using HardenTui.Core.Tracing;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Host.Tracing;
+
+public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner) : ITracer
+{
+    public string Method => "audit";
+
+    public static string KeyOf(string unit) => "hardentui-" + unit;
+
+    private static IReadOnlyList<string> Rule(string op, string unit) =>
+        [op, "always,exit", "-F", "arch=b64", "-S", "execve,execveat", "-k", KeyOf(unit)];
+
+    public async Task<string?> UnavailableReasonAsync(string unit, CancellationToken ct = default)
+    {
+        if (!(await runner.RunAsync(ProcessSpec.Of("sh", "-c", "command -v auditctl && command -v ausearch"), ct)).Ok)
+            return "auditctl/ausearch are not installed (apt-get install auditd)";
+        return (await runner.RunAsync(ProcessSpec.Of("pidof", "auditd"), ct)).Ok ? null : "auditd is not running here, so audit records cannot be read back with ausearch";
+    }
+
+    public async Task<IRunningTrace> StartAsync(string unit, TraceOptions options, CancellationToken ct = default)
+    {
+        if (await UnavailableReasonAsync(unit, ct) is { } reason) throw new BadInputException(reason);
+        var props = await systemd.GetPropertiesAsync(unit, ct);
+        var wasActive = StraceWrapperTracer.IsActive(props);
+        var programs = UnitCommands.Of(props).Values.SelectMany(c => c).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+        var since = DateTime.Now.AddSeconds(-1);
+        var add = await runner.RunAsync(new ProcessSpec("auditctl", Rule("-a", unit)), ct);
+        if (!add.Ok) throw new SystemdException($"auditctl: {add.Stderr.Trim()}");
+        async Task Remove(CancellationToken token)
+        {
+            await runner.RunAsync(new ProcessSpec("auditctl", Rule("-d", unit)), token);
+            if (!wasActive) await systemd.StopAsync(unit, options.JobTimeout, token);
+        }
+        try
+        {
+            await systemd.RestartAsync(unit, options.JobTimeout, ct);
+        }
+        catch
+        {
+            await Remove(CancellationToken.None);
+            throw;
+        }
+        var source = new AusearchSource(runner, KeyOf(unit), since, programs);
+        return new FollowedTrace(unit, options, [source], Remove, _ => Task.CompletedTask);
+    }
+
+    /// <summary>Polls ausearch for our key and hands out one PATH item=0 record per exec of the unit's process tree.</summary>
+    private sealed class AusearchSource(IProcessRunner runner, string key, DateTime since, IReadOnlySet<string> programs) : ITraceSource
+    {
+        private readonly HashSet<string> _seen = [];
+        private readonly HashSet<int> _tree = [];
+
+        public async Task<bool> PollAsync(Action<string> onLine, CancellationToken ct)
+        {
+            var r = await runner.RunAsync(new ProcessSpec("ausearch", ["-i", "-k", key, "--start", since.ToString("MM/dd/yyyy"), since.ToString("HH:mm:ss")]), ct);
+            var parser = new AusearchParser();
+            var any = false;
+            var events = r.Stdout.Split('\n').Select(parser.Accept).ToList();
+            events.Add(parser.Flush());
+            foreach (var e in events.OfType<AusearchEvent>())
+            {
+                if (!e.Success || !e.Paths.TryGetValue(0, out var path) || !_seen.Add(e.Id)) continue;
+                if (!(_tree.Contains(e.Ppid) || (e.Ppid == 1 && programs.Contains(path)))) continue;
+                _tree.Add(e.Pid);
+                any = true;
+                onLine($"type=PATH msg=audit({e.Id}) : item=0 name={path}");
+            }
+            return any;
+        }
+
+        public async Task DrainAsync(Action<string> onLine, CancellationToken ct)
+        {
+            while (await PollAsync(onLine, ct)) { }
+        }
+
+        public void Feed(FindingsBuilder builder, string line) =>
+            builder.AcceptExecutedFile(line[(line.IndexOf(" name=", StringComparison.Ordinal) + 6)..], System.Text.Encoding.UTF8.GetBytes(line));
+    }
+}

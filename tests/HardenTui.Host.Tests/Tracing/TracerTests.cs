@@ -1,0 +1,141 @@
+using HardenTui.Core.Findings;
+using HardenTui.Core.Tracing;
+using HardenTui.Host.Tracing;
+using Shouldly;
+using Xunit;
+
+namespace HardenTui.Host.Tests.Tracing;
+
+[Collection("sandbox")]
+public class TracerTests(SandboxFixture sandbox)
+{
+    private StraceWrapperTracer Tracer => new(sandbox.Systemd, sandbox.Runner);
+
+    private TraceOptions Options => new() { InterpreterOf = new ExecutableInterpreters(sandbox.Sandbox.RootPath).Of, PollInterval = TimeSpan.FromMilliseconds(200) };
+
+    private static IEnumerable<string> Keys(HardenTui.Core.Findings.Findings f, FindingKind kind) => f[kind].Select(i => i.Key);
+
+    private async Task<(string Active, string DropIns)> StateAsync(string unit)
+    {
+        var p = await sandbox.Systemd.GetPropertiesAsync(unit);
+        return (p.String("ActiveState")!, string.Join(' ', p.Strings("DropInPaths")));
+    }
+
+    /// <summary>Inside the sandbox: /run is the container's own tmpfs, invisible through the overlay root.</summary>
+    private async Task<bool> ExistsAsync(string path) => (await sandbox.ShAsync($"test -e '{path}' && echo yes || true")).Trim() == "yes";
+
+    private async Task ShouldLeaveNothingBehindAsync(string unit, (string Active, string DropIns) before)
+    {
+        (await StateAsync(unit)).ShouldBe(before);
+        (await ExistsAsync(StraceWrapperTracer.DropInPath(unit))).ShouldBeFalse();
+        (await ExistsAsync($"/run/systemd/system/{unit}.d/{SystemCallLogTracer.FileName}")).ShouldBeFalse();
+        (await ExistsAsync(StraceWrapperTracer.TraceRoot)).ShouldBeFalse();
+        (await sandbox.ShAsync("pgrep -f '[/]run/hardentui-trace' || true")).Trim().ShouldBeEmpty(); // every strace of ours writes there ([/]: not this shell)
+    }
+
+    /// <summary>Starts the unit, traces it while the probe runs, stops, and checks the unit is as it was.</summary>
+    private async Task<HardenTui.Core.Findings.Findings> TraceAsync(ITracer tracer, string unit, Func<IRunningTrace, Task> probe)
+    {
+        await sandbox.ShAsync($"systemctl start {unit}");
+        var before = await StateAsync(unit);
+        HardenTui.Core.Findings.Findings findings;
+        await using (var trace = await tracer.StartAsync(unit, Options))
+        {
+            await probe(trace);
+            findings = await trace.StopAsync();
+        }
+        await ShouldLeaveNothingBehindAsync(unit, before);
+        return findings;
+    }
+
+    [Fact]
+    public async Task Nginx_forking_traced_with_a_probe_then_restored()
+    {
+        var findings = await TraceAsync(Tracer, "nginx.service", async trace =>
+        {
+            (await sandbox.ShAsync("cat " + StraceWrapperTracer.DropInPath("nginx.service"))).ShouldContain("strace -f -D -s 0");
+            await sandbox.ShAsync("for i in 1 2 3 4 5; do curl -sf -o /dev/null http://127.0.0.1/; done");
+            await Task.Delay(600);
+            trace.Snapshot().Stats.CallsStarted.ShouldBeGreaterThan(0); // live findings while it runs
+        });
+        Keys(findings, FindingKind.ExecutedFile).ShouldContain("/usr/sbin/nginx");
+        Keys(findings, FindingKind.Interpreter).ShouldContain("/lib64/ld-linux-x86-64.so.2");
+        Keys(findings, FindingKind.ExecMappedFile).ShouldContain("/lib/x86_64-linux-gnu/libc.so.6");
+        Keys(findings, FindingKind.BoundAddress).ShouldContain("AF_INET 0.0.0.0:80");
+        Keys(findings, FindingKind.Capability).ShouldContain("CAP_NET_BIND_SERVICE");
+        Keys(findings, FindingKind.SocketFamily).ShouldBe(["AF_INET", "AF_INET6", "AF_UNIX"], ignoreOrder: true);
+        Keys(findings, FindingKind.PathWritten).ShouldContain(p => p.StartsWith("/var/log/nginx/"));
+        Keys(findings, FindingKind.PathWritten).ShouldContain(p => p.StartsWith("/run/"));
+        findings.Syscalls.ShouldContain(s => s.Key == "accept4"); // the probe's requests were traced
+    }
+
+    [Fact]
+    public async Task Redis_notify_with_user_and_exec_paths_traced_then_restored()
+    {
+        var findings = await TraceAsync(Tracer, "redis-server.service", _ => sandbox.ShAsync("redis-cli set tracing works && redis-cli get tracing"));
+        Keys(findings, FindingKind.ExecutedFile).ShouldBe(["/usr/bin/redis-server"]);
+        Keys(findings, FindingKind.BoundAddress).ShouldContain("AF_INET 127.0.0.1:6379");
+        Keys(findings, FindingKind.Capability).ShouldNotContain("CAP_NET_BIND_SERVICE");
+        Keys(findings, FindingKind.PathWritten).ShouldContain("/var/log/redis/redis-server.log");
+        findings.Stats.GarbageLines.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Attach_traces_nginx_without_restarting_it()
+    {
+        await sandbox.ShAsync("systemctl start nginx.service");
+        var mainPid = (await sandbox.Systemd.GetPropertiesAsync("nginx.service")).UNumber("MainPID");
+        var findings = await TraceAsync(new AttachTracer(sandbox.Systemd, sandbox.Runner), "nginx.service", async _ =>
+        {
+            await Task.Delay(500); // strace needs a moment to seize the processes
+            await sandbox.ShAsync("for i in 1 2 3; do curl -sf -o /dev/null http://127.0.0.1/; done");
+        });
+        findings.Syscalls.ShouldContain(s => s.Key == "accept4");
+        Keys(findings, FindingKind.PathRead).ShouldContain("/var/www/html/index.nginx-debian.html");
+        (await sandbox.Systemd.GetPropertiesAsync("nginx.service")).UNumber("MainPID").ShouldBe(mainPid);
+    }
+
+    [Fact]
+    public async Task Syscall_log_reads_seccomp_records_back_from_the_kernel_log()
+    {
+        // A service whose main program calls ptrace (outside @system-service) in a loop.
+        await sandbox.ShAsync("""
+            printf '[Service]\nExecStart=/usr/bin/strace -o /dev/null sh -c "while true; do sleep 0.2; done"\n' > /etc/systemd/system/sclog-probe.service
+            systemctl daemon-reload
+            """);
+        try
+        {
+            var findings = await TraceAsync(new SystemCallLogTracer(sandbox.Systemd, sandbox.Runner), "sclog-probe.service", _ => Task.Delay(1500));
+            findings.SyscallHistogram()["ptrace"].ShouldBeGreaterThan(0);
+            findings.Syscalls.ShouldAllBe(s => s.Key != "read"); // inside @system-service: not logged
+            findings.Syscalls[0].Evidence[0].ShouldContain("type=1326");
+        }
+        finally
+        {
+            await sandbox.ShAsync("systemctl stop sclog-probe.service; rm -f /etc/systemd/system/sclog-probe.service; systemctl daemon-reload");
+        }
+    }
+
+    [Fact]
+    public async Task Audit_is_offered_only_where_auditd_runs_and_says_why_not()
+    {
+        var reason = await new AuditExecveTracer(sandbox.Systemd, sandbox.Runner).UnavailableReasonAsync("nginx.service");
+        var auditdRuns = (await sandbox.ShAsync("pidof auditd || true")).Trim().Length > 0;
+        if (auditdRuns) reason.ShouldBeNull();
+        else reason.ShouldNotBeNull().ShouldContain("auditd");
+    }
+
+    [Fact]
+    public async Task A_drop_in_left_by_a_crash_is_removed_at_the_next_start_and_foreign_ones_are_kept()
+    {
+        await sandbox.ShAsync($$"""
+            mkdir -p /run/systemd/system/memcached.service.d /run/systemd/system/cron.service.d
+            printf '%s\n[Service]\nEnvironment=CRASHED=1\n' '{{StraceDropIn.Marker}}' > /run/systemd/system/memcached.service.d/{{StraceDropIn.FileName}}
+            printf '[Service]\nEnvironment=SOMEONE_ELSE=1\n' > /run/systemd/system/cron.service.d/{{StraceDropIn.FileName}}
+            """);
+        (await Tracer.RemoveLeftoversAsync()).ShouldBe(1);
+        (await ExistsAsync($"/run/systemd/system/memcached.service.d/{StraceDropIn.FileName}")).ShouldBeFalse();
+        (await ExistsAsync($"/run/systemd/system/cron.service.d/{StraceDropIn.FileName}")).ShouldBeTrue();
+        await sandbox.ShAsync("rm -rf /run/systemd/system/cron.service.d /run/systemd/system/memcached.service.d; systemctl daemon-reload");
+    }
+}
