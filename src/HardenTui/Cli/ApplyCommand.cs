@@ -67,8 +67,10 @@ internal static class ApplyCommand
 
     private static async Task<Observations> ObserveAsync(MachineServices services, string unit, string? findings, string? probe, int seconds, CancellationToken ct)
     {
-        if (findings is not null) return Observations.FromFindingsJson(MachineServices.ReadInput(findings, "findings"));
-        return await AutoTrace.RunAsync(services, unit, probe, TimeSpan.FromSeconds(seconds), ct);
+        var seen = findings is not null
+            ? Observations.FromFindingsJson(MachineServices.ReadInput(findings, "findings"))
+            : await AutoTrace.RunAsync(services, unit, probe, TimeSpan.FromSeconds(seconds), ct);
+        return await services.CompleteAsync(seen, ct);
     }
 
     private static async Task<int> ReportAsync(MachineServices services, string unit, HealthCheck check, ApplyOutcome outcome, CancellationToken ct)

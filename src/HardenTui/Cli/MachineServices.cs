@@ -48,6 +48,10 @@ internal sealed class MachineServices
     public static IReadOnlyList<Proposal> Propose(UnitProperties props, Observations seen) =>
         Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props));
 
+    /// <summary>Adds what the resolver needs from this machine's systemd that findings may lack (@system-service members).</summary>
+    public async Task<Observations> CompleteAsync(Observations seen, CancellationToken ct) =>
+        seen.Traced ? seen.WithGroup("@system-service", await SyscallGroupMembers.ReadAsync(Runner, "@system-service", ct)) : seen;
+
     public static string ReadInput(string path, string what) =>
         File.Exists(path) ? File.ReadAllText(path) : throw new BadInputException($"{what} {path}: no such file");
 }

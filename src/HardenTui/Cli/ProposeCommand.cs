@@ -23,6 +23,7 @@ internal static class ProposeCommand
             var seen = parse.GetValue(findings) is { } file
                 ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings"))
                 : Observations.None;
+            seen = await services.CompleteAsync(seen, ct);
             var proposals = MachineServices.Propose(props, seen);
             if (parse.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(proposals, new JsonSerializerOptions { WriteIndented = true }));
