@@ -23,6 +23,7 @@ public static class CliApp
     private static IEnumerable<Command> Commands()
     {
         yield return SandboxCommand.Create();
+        yield return AnalyzeCommand.Create();
         yield return ProposeCommand.Create();
         yield return ApplyCommand.Create();
         yield return RollbackCommand.Create();
