@@ -37,6 +37,7 @@ internal static class ApplyCommand
             var services = await MachineServices.StartAsync(ct);
             var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
             var name = props.Unit;
+            var exposureBefore = (await services.ExposureAsync(name, ct)).Now;
             var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle)));
             var dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
                 : parse.GetValue(profile) is { } p ? DropIn.Parse(name, MachineServices.ReadInput(ProfilePath(p), "profile"))
@@ -54,7 +55,10 @@ internal static class ApplyCommand
             try
             {
                 var outcome = await services.Workflow.ApplyAsync(dropIn, check, bisect: true, ct);
-                return await ReportAsync(services, name, check, outcome, ct);
+                var code = await ReportAsync(services, name, check, outcome, ct);
+                var exposureAfter = (await services.ExposureAsync(name, ct)).Now;
+                Console.Error.WriteLine($"hardentui: exposure of {name}: {exposureBefore.ExposureText} {exposureBefore.Predicate} before, {exposureAfter.ExposureText} {exposureAfter.Predicate} now");
+                return code;
             }
             catch (SystemdException e)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using HardenTui.Core.Exposure;
 using HardenTui.Core.Proposals;
 
 namespace HardenTui.Cli;
@@ -24,11 +25,16 @@ internal static class ProposeCommand
                 ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings"))
                 : Observations.None;
             seen = await services.CompleteAsync(seen, ct);
-            var proposals = MachineServices.Propose(props, seen);
+            var (now, with) = await services.ExposureAsync(props.Unit, ct);
+            var proposals = MachineServices.Propose(props, seen, with);
             if (parse.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(proposals, new JsonSerializerOptions { WriteIndented = true }));
             else
+            {
                 Console.Out.Write(ProposalText.Write(props.Unit, proposals, DateTimeOffset.UtcNow));
+                var after = with(Resolver.DropIn(props.Unit, proposals).Render(DateTimeOffset.UtcNow));
+                Console.Error.WriteLine($"hardentui: exposure {now.ExposureText} now, {ExposureReport.Tenths(after)} with the proposals that are on");
+            }
             return CliApp.ExitOk;
         });
         return command;
