@@ -35,7 +35,21 @@ internal sealed class MachineServices
     public ServiceHealth Health { get; }
     public ApplyWorkflow Workflow { get; }
 
-    public static async Task<MachineServices> StartAsync(CancellationToken ct)
+    /// <summary>Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1.</summary>
+    public static async Task<int> RunAsync(string what, Func<MachineServices, Task<int>> body, CancellationToken ct)
+    {
+        try
+        {
+            return await body(await StartAsync(ct));
+        }
+        catch (SystemdException e) when (e is not UnitNotFoundException)
+        {
+            Console.Error.WriteLine($"hardentui: {what}: {e.Message}");
+            return CliApp.ExitFailed;
+        }
+    }
+
+    private static async Task<MachineServices> StartAsync(CancellationToken ct)
     {
         var services = new MachineServices();
         foreach (var r in await new Recovery(services.Journal, services.Systemd).RunAsync(ct))

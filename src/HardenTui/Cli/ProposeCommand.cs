@@ -17,9 +17,8 @@ internal static class ProposeCommand
         command.Arguments.Add(unit);
         command.Options.Add(findings);
         command.Options.Add(json);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => MachineServices.RunAsync(command.Name, async services =>
         {
-            var services = await MachineServices.StartAsync(ct);
             var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
             var seen = parse.GetValue(findings) is { } file
                 ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings"))
@@ -36,7 +35,7 @@ internal static class ProposeCommand
                 Console.Error.WriteLine($"hardentui: exposure {now.ExposureText} now, {ExposureReport.Tenths(after)} with the proposals that are on");
             }
             return CliApp.ExitOk;
-        });
+        }, ct));
         return command;
     }
 }
