@@ -45,6 +45,8 @@ internal static partial class FilterRules
         var caps = new SortedSet<string>(k.Seen.Of("capability").Select(c => c.Key), StringComparer.Ordinal);
         foreach (var (syscalls, cap) in ImpliedCapabilities)
             if (syscalls.Any(s => k.Seen.Has("syscall", s))) caps.Add(cap);
+        if (k.Current["User"] is null or "root" or "0" && k.Writes().Any(w => !RuleKit.IsUnderAny(w.Key, "/dev", "/proc", "/sys")))
+            caps.Add("CAP_DAC_OVERRIDE"); // root opens files its workers own (nginx: /var/log/nginx/error.log, www-data 0640)
         if (k.Seen.Of("boundAddress").Any(b => PortPattern().Match(b.Key) is { Success: true } m && int.Parse(m.Groups[1].Value) < 1024))
             caps.Add("CAP_NET_BIND_SERVICE");
         var value = caps.Count == 0 ? "" : string.Join(' ', caps);

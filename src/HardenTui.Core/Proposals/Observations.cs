@@ -31,6 +31,11 @@ public sealed class Observations
     public IReadOnlyCollection<ObservedItem> Of(string kind) =>
         _byKind.TryGetValue(kind, out var keys) ? keys.Values : [];
 
+    /// <summary>Adds a syscall group's full membership (from the host's systemd) when the findings lack it.</summary>
+    public Observations WithGroup(string group, IEnumerable<string> members) =>
+        Any($"group{group}") ? this : new(Traced, _byKind.SelectMany(k => k.Value.Values.Select(i => (k.Key, i)))
+            .Concat(members.Select(m => ($"group{group}", new ObservedItem(m, 1, $"{m} is in {group}")))));
+
     public bool Any(string kind) => Of(kind).Count > 0;
     public bool Has(string kind, string key) => _byKind.TryGetValue(kind, out var keys) && keys.ContainsKey(key);
 

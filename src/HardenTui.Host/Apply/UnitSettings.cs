@@ -29,13 +29,14 @@ public static class UnitSettings
             if (p.String(name) is { Length: > 0 } s) values[name] = s;
         foreach (var name in Lists)
             if (p.Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0)
-                values[name] = v.ToString();
+                values[name] = string.Join(' ', v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.ToString()));
         foreach (var name in new[] { "SystemCallFilter", "RestrictAddressFamilies" })
             if (p.Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 2 && v[1].GetArrayLength() > 0)
                 values[name] = v.ToString();
         if (p.UNumber("CapabilityBoundingSet") is { } caps && caps != ulong.MaxValue) values["CapabilityBoundingSet"] = caps.ToString("x");
-        if (p.UNumber("RestrictNamespaces") is { } ns && ns != ulong.MaxValue) values["RestrictNamespaces"] = ns.ToString("x");
-        if (p.Number("SystemCallErrorNumber") is { } errno && errno > 0) values["SystemCallErrorNumber"] = errno.ToString();
+        if (p.UNumber("RestrictNamespaces") is { } ns && ns != ulong.MaxValue) values["RestrictNamespaces"] = ns == 0 ? "yes" : ns.ToString("x");
+        // Unset reads as a marker above every errno (2147483646 on 252, seen in the sandbox): a filtered call kills.
+        if (p.Number("SystemCallErrorNumber") is { } errno && errno is > 0 and < 4096) values["SystemCallErrorNumber"] = errno.ToString();
         if (p.UNumber("UMask") is { } umask) values["UMask"] = "0" + Convert.ToString((long)umask, 8).PadLeft(3, '0');
         return new CurrentHardening(values);
     }

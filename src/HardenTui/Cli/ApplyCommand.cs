@@ -29,46 +29,54 @@ internal static class ApplyCommand
         var command = new Command("apply", "Write a hardening drop-in, restart and verify the service; bisect or roll back if it breaks");
         command.Arguments.Add(unit);
         foreach (var o in new Option[] { auto, dropin, profile, findings, probe, seconds, settle, yes }) command.Options.Add(o);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) =>
         {
             var sources = new[] { parse.GetValue(auto), parse.GetValue(dropin) is not null, parse.GetValue(profile) is not null }.Count(x => x);
             if (sources != 1) throw new BadInputException("apply needs exactly one of --auto, --dropin FILE, --profile NAME");
             if (parse.GetValue(seconds) <= 0 || parse.GetValue(settle) < 0) throw new BadInputException("--trace-seconds must be positive and --settle-seconds not negative");
-            var services = await MachineServices.StartAsync(ct);
-            var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
-            var name = props.Unit;
-            var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle)));
-            var dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
-                : parse.GetValue(profile) is { } p ? DropIn.Parse(name, MachineServices.ReadInput(ProfilePath(p), "profile"))
-                : Resolver.DropIn(name, MachineServices.Propose(props, await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct)));
-            if (dropIn.Directives.Count == 0) throw new BadInputException("the drop-in has no directives; nothing to apply");
+            return MachineServices.RunAsync("apply", async services =>
+            {
+                var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
+                var name = props.Unit;
+                var exposureBefore = (await services.ExposureAsync(name, ct)).Now;
+                var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle)));
+                var dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
+                    : parse.GetValue(profile) is { } p ? DropIn.Parse(name, MachineServices.ReadInput(ProfilePath(p), "profile"))
+                    : Resolver.DropIn(name, MachineServices.Propose(props, await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct)));
+                if (dropIn.Directives.Count == 0) throw new BadInputException("the drop-in has no directives; nothing to apply");
 
-            var rendered = dropIn.Render(DateTimeOffset.UtcNow);
-            Console.Out.Write(EffectiveUnitText.Diff(await services.Systemd.CatAsync(name, ct), "/" + services.Store.RelativePath(name), rendered));
-            if (!parse.GetValue(yes) && !Confirm($"Write this drop-in and restart {name}? [y/N] "))
-            {
-                Console.Error.WriteLine("hardentui: nothing written.");
-                return CliApp.ExitFailed;
-            }
-            services.Workflow.Progress += line => Console.Error.WriteLine("hardentui: " + line);
-            try
-            {
-                var outcome = await services.Workflow.ApplyAsync(dropIn, check, bisect: true, ct);
-                return await ReportAsync(services, name, check, outcome, ct);
-            }
-            catch (SystemdException e)
-            {
-                Console.Error.WriteLine($"hardentui: apply {name}: {e.Message}; the next start of hardentui puts the unit back as it was");
-                return CliApp.ExitFailed;
-            }
+                var rendered = dropIn.Render(DateTimeOffset.UtcNow);
+                Console.Out.Write(EffectiveUnitText.Diff(await services.Systemd.CatAsync(name, ct), "/" + services.Store.RelativePath(name), rendered));
+                if (!parse.GetValue(yes) && !Confirm($"Write this drop-in and restart {name}? [y/N] "))
+                {
+                    Console.Error.WriteLine("hardentui: nothing written.");
+                    return CliApp.ExitFailed;
+                }
+                services.Workflow.Progress += line => Console.Error.WriteLine("hardentui: " + line);
+                try
+                {
+                    var outcome = await services.Workflow.ApplyAsync(dropIn, check, bisect: true, ct);
+                    var code = await ReportAsync(services, name, check, outcome, ct);
+                    var exposureAfter = (await services.ExposureAsync(name, ct)).Now;
+                    Console.Error.WriteLine($"hardentui: exposure of {name}: {exposureBefore.ExposureText} {exposureBefore.Predicate} before, {exposureAfter.ExposureText} {exposureAfter.Predicate} now");
+                    return code;
+                }
+                catch (SystemdException e)
+                {
+                    Console.Error.WriteLine($"hardentui: apply {name}: {e.Message}; the next start of hardentui puts the unit back as it was");
+                    return CliApp.ExitFailed;
+                }
+            }, ct);
         });
         return command;
     }
 
     private static async Task<Observations> ObserveAsync(MachineServices services, string unit, string? findings, string? probe, int seconds, CancellationToken ct)
     {
-        if (findings is not null) return Observations.FromFindingsJson(MachineServices.ReadInput(findings, "findings"));
-        return await AutoTrace.RunAsync(services, unit, probe, TimeSpan.FromSeconds(seconds), ct);
+        var seen = findings is not null
+            ? Observations.FromFindingsJson(MachineServices.ReadInput(findings, "findings"))
+            : await AutoTrace.RunAsync(services, unit, probe, TimeSpan.FromSeconds(seconds), ct);
+        return await services.CompleteAsync(seen, ct);
     }
 
     private static async Task<int> ReportAsync(MachineServices services, string unit, HealthCheck check, ApplyOutcome outcome, CancellationToken ct)

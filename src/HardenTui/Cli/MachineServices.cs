@@ -1,5 +1,7 @@
 using HardenTui.Core;
+using HardenTui.Core.Exposure;
 using HardenTui.Core.Proposals;
+using HardenTui.Host.Exposure;
 using HardenTui.Host.Apply;
 using HardenTui.Host.Health;
 using HardenTui.Host.Overrides;
@@ -21,7 +23,10 @@ internal sealed class MachineServices
         Journal = new OperationJournal("/", TimeProvider.System);
         Health = new ServiceHealth(Systemd, Runner, TimeProvider.System);
         Workflow = new ApplyWorkflow(Systemd, Store, Journal, Health, TimeProvider.System);
+        Exposure = new ExposureHost(Runner, Systemd);
     }
+
+    public ExposureHost Exposure { get; }
 
     public IProcessRunner Runner { get; } = LocalProcessRunner.Instance;
     public ISystemd Systemd { get; }
@@ -30,7 +35,21 @@ internal sealed class MachineServices
     public ServiceHealth Health { get; }
     public ApplyWorkflow Workflow { get; }
 
-    public static async Task<MachineServices> StartAsync(CancellationToken ct)
+    /// <summary>Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1.</summary>
+    public static async Task<int> RunAsync(string what, Func<MachineServices, Task<int>> body, CancellationToken ct)
+    {
+        try
+        {
+            return await body(await StartAsync(ct));
+        }
+        catch (SystemdException e) when (e is not UnitNotFoundException)
+        {
+            Console.Error.WriteLine($"hardentui: {what}: {e.Message}");
+            return CliApp.ExitFailed;
+        }
+    }
+
+    private static async Task<MachineServices> StartAsync(CancellationToken ct)
     {
         var services = new MachineServices();
         foreach (var r in await new Recovery(services.Journal, services.Systemd).RunAsync(ct))
@@ -45,8 +64,19 @@ internal sealed class MachineServices
     }
 
     /// <summary>Proposals for the unit from saved findings (or none: everything off) and its current settings.</summary>
-    public static IReadOnlyList<Proposal> Propose(UnitProperties props, Observations seen) =>
-        Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props));
+    public static IReadOnlyList<Proposal> Propose(UnitProperties props, Observations seen, Func<string, int>? exposureWith = null) =>
+        Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props), exposureWith);
+
+    /// <summary>Adds what the resolver needs from this machine's systemd that findings may lack (@system-service members).</summary>
+    public async Task<Observations> CompleteAsync(Observations seen, CancellationToken ct) =>
+        seen.Traced ? seen.WithGroup("@system-service", (await Exposure.SyscallGroupsAsync(ct)).Members("@system-service")) : seen;
+
+    /// <summary>The unit's exposure now, and a scorer for "with this drop-in text" (same numbers as systemd-analyze security).</summary>
+    public async Task<(ExposureReport Now, Func<string, int> With)> ExposureAsync(string unit, CancellationToken ct)
+    {
+        var info = await Exposure.LoadedAsync(unit, ct);
+        return (ExposureScorer.Score(info), text => ExposureScorer.Preview(info, text).ExposureTenths);
+    }
 
     public static string ReadInput(string path, string what) =>
         File.Exists(path) ? File.ReadAllText(path) : throw new BadInputException($"{what} {path}: no such file");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using HardenTui.Core.Exposure;
 using HardenTui.Core.Proposals;
 
 namespace HardenTui.Cli;
@@ -16,20 +17,25 @@ internal static class ProposeCommand
         command.Arguments.Add(unit);
         command.Options.Add(findings);
         command.Options.Add(json);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => MachineServices.RunAsync(command.Name, async services =>
         {
-            var services = await MachineServices.StartAsync(ct);
             var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
             var seen = parse.GetValue(findings) is { } file
                 ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings"))
                 : Observations.None;
-            var proposals = MachineServices.Propose(props, seen);
+            seen = await services.CompleteAsync(seen, ct);
+            var (now, with) = await services.ExposureAsync(props.Unit, ct);
+            var proposals = MachineServices.Propose(props, seen, with);
             if (parse.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(proposals, new JsonSerializerOptions { WriteIndented = true }));
             else
+            {
                 Console.Out.Write(ProposalText.Write(props.Unit, proposals, DateTimeOffset.UtcNow));
+                var after = with(Resolver.DropIn(props.Unit, proposals).Render(DateTimeOffset.UtcNow));
+                Console.Error.WriteLine($"hardentui: exposure {now.ExposureText} now, {ExposureReport.Tenths(after)} with the proposals that are on");
+            }
             return CliApp.ExitOk;
-        });
+        }, ct));
         return command;
     }
 }

@@ -21,7 +21,7 @@ public class ResolverTests
           "pathWritten": [ { "key": "/var/log/nginx/access.log", "count": 2, "evidence": [] }, { "key": "/dev/null", "count": 1, "evidence": [] } ],
           "pathCreated": [ { "key": "/run/nginx.pid", "count": 1, "evidence": ["openat(AT_FDCWD, \"/run/nginx.pid\", O_CREAT...) = 4"] } ],
           "socketFamily": [ { "key": "AF_INET", "count": 2, "evidence": [] }, { "key": "AF_INET6", "count": 1, "evidence": [] } ],
-          "boundAddress": [ { "key": "0.0.0.0:80", "count": 1, "evidence": [] } ],
+          "boundAddress": [ { "key": "AF_INET 0.0.0.0:80", "count": 1, "evidence": [] } ],
           "capability": [], "namespace": [], "writeExecute": []
         }
         """;
@@ -40,11 +40,11 @@ public class ResolverTests
         Find(proposals, "ProtectSystem").Lines[1].Line.ShouldBe("ReadWritePaths=-/run -/var/log/nginx");
         Find(proposals, "NoExecPaths").Lines[1].Value
             .ShouldBe("-/lib64/ld-linux-x86-64.so.2 -/sbin/start-stop-daemon -/usr/lib/x86_64-linux-gnu -/usr/sbin/nginx");
-        Value(proposals, "CapabilityBoundingSet").ShouldBe("CAP_KILL CAP_NET_BIND_SERVICE CAP_SETGID CAP_SETUID");
+        Value(proposals, "CapabilityBoundingSet").ShouldBe("CAP_DAC_OVERRIDE CAP_KILL CAP_NET_BIND_SERVICE CAP_SETGID CAP_SETUID");
         Value(proposals, "SystemCallFilter").ShouldBe("@system-service io_setup");
         Value(proposals, "RestrictAddressFamilies").ShouldBe("AF_INET AF_INET6 AF_UNIX");
         Find(proposals, "PrivateDevices").DefaultOn.ShouldBeTrue();
-        foreach (var choice in new[] { "DynamicUser", "PrivateNetwork", "IPAddressDeny" })
+        foreach (var choice in new[] { "DynamicUser", "PrivateNetwork", "IPAddressDeny" }) // nginx listens on 0.0.0.0
             Find(proposals, choice).ShouldSatisfyAllConditions(p => p.YourCall.ShouldBeTrue(), p => p.DefaultOn.ShouldBeFalse());
         Resolver.DropIn("nginx.service", proposals).Render(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero))
             .ShouldMatchApproved(c => c.SubFolder("approved").WithFileExtension("txt"));
@@ -80,6 +80,26 @@ public class ResolverTests
         names.ShouldNotContain("NoNewPrivileges");
         names.ShouldNotContain("DynamicUser");
         Value(Resolver.Propose(Nginx(), new CurrentHardening(new Dictionary<string, string> { ["UMask"] = "0002" }), []), "UMask").ShouldBe("0027");
+    }
+
+    [Fact]
+    public void A_service_that_listens_on_loopback_only_is_offered_localhost_on_but_marked_your_call()
+    {
+        var proposals = Resolver.Propose(Nginx(s => s.Replace("\"AF_INET 0.0.0.0:80\"", "\"AF_INET 127.0.0.1:6379\", \"count\": 1, \"evidence\": [] }, { \"key\": \"AF_INET6 [::1]:6379\"")),
+            CurrentHardening.Nothing, []);
+        var ip = Find(proposals, "IPAddressDeny");
+        ip.ShouldSatisfyAllConditions(p => p.DefaultOn.ShouldBeTrue(), p => p.YourCall.ShouldBeTrue());
+        ip.Lines.Select(l => l.Line).ShouldBe(["IPAddressDeny=any", "IPAddressAllow=localhost"]);
+        Find(Resolver.Propose(Nginx(), CurrentHardening.Nothing, []), "IPAddressDeny")
+            .DefaultOn.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Syscalls_outside_the_hosts_system_service_group_are_the_only_extras()
+    {
+        var seen = Observations.FromFindingsJson(NginxFindings.Replace("\"@system-service\": [\"openat\", \"setuid\", \"setgid\", \"kill\", \"bind\", \"epoll_wait\"]", ""))
+            .WithGroup("@system-service", ["openat", "setuid", "setgid", "kill", "bind", "epoll_wait"]);
+        Value(Resolver.Propose(seen, CurrentHardening.Nothing, []), "SystemCallFilter").ShouldBe("@system-service io_setup");
     }
 
     [Fact]
