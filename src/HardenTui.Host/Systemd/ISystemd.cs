@@ -42,4 +42,9 @@ public sealed class UnitProperties(string unit, IReadOnlyDictionary<string, Json
             : [];
 }
 
-public sealed class SystemdException(string message) : Exception(message);
+public class SystemdException(string message) : Exception(message);
+
+public sealed class UnitNotFoundException(string unit) : SystemdException($"unit {unit} is not known to systemd (no unit file found)")
+{
+    public string Unit { get; } = unit;
+}

@@ -2,15 +2,56 @@ using System.CommandLine;
 
 namespace HardenTui.Cli;
 
-/// <summary>What `hardentui` does with no subcommand: the wizard, or (where systemd is not PID 1) the sandbox offer.</summary>
+/// <summary>
+/// `hardentui` with no subcommand. Where systemd is PID 1: the wizard. Where it is not (containers, CI, WSL): say so
+/// and offer the sandbox — a throwaway real systemd with demo services — which is the embedded default for trying
+/// the tool.
+/// </summary>
 internal static class DefaultCommand
 {
+    public static readonly string[] DemoPackages = ["nginx-light", "redis-server", "curl"];
+
     public static void Configure(RootCommand root)
     {
-        root.SetAction(_ =>
+        root.SetAction(async (_, ct) =>
         {
-            Console.WriteLine("hardentui: the wizard is not built yet; try `hardentui sandbox -- systemctl is-system-running`.");
-            return CliApp.ExitOk;
+            if (SystemdIsPid1()) return Wizard();
+            Console.Error.WriteLine("hardentui: systemd is not PID 1 on this machine, so there are no services here to harden.");
+            Console.Error.WriteLine($"hardentui: the sandbox boots a throwaway real systemd (all changes in memory) with {string.Join(", ", DemoPackages)} installed.");
+            if (!Confirm("Boot the sandbox and open the wizard in it? [Y/n] "))
+            {
+                Console.Error.WriteLine("hardentui: not booting; `sudo ./hardentui sandbox --help` shows the options.");
+                return CliApp.ExitOk;
+            }
+            return await SandboxCommand.RunAsync(DemoPackages, SelfCommand(), ct);
         });
+    }
+
+    private static int Wizard()
+    {
+        Console.WriteLine("hardentui: the wizard is not built yet; see `hardentui --help` for the commands.");
+        return CliApp.ExitOk;
+    }
+
+    public static bool SystemdIsPid1()
+    {
+        try { return File.ReadAllText("/proc/1/comm").Trim() == "systemd"; }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>The command line that starts this same program again (inside the sandbox).</summary>
+    public static IReadOnlyList<string> SelfCommand()
+    {
+        var exe = Environment.ProcessPath ?? "hardentui";
+        return Path.GetFileName(exe) == "dotnet" ? [exe, typeof(DefaultCommand).Assembly.Location] : [exe];
+    }
+
+    private static bool Confirm(string question)
+    {
+        if (Console.IsInputRedirected) return Environment.GetEnvironmentVariable("HARDENTUI_ASSUME_YES") == "1";
+        Console.Error.Write(question);
+        var answer = Console.ReadLine()?.Trim().ToLowerInvariant();
+        return answer is "" or "y" or "yes";
     }
 }

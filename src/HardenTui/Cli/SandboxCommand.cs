@@ -1,13 +1,39 @@
 using System.CommandLine;
+using HardenTui.Host.Sandbox;
 
 namespace HardenTui.Cli;
 
+/// <summary>`hardentui sandbox [--install PKG…] [-- COMMAND…]`: boot a throwaway systemd, run a command (or the wizard) in it, tear down.</summary>
 internal static class SandboxCommand
 {
     public static Command Create()
     {
-        var command = new Command("sandbox", "Boot a throwaway real systemd (overlay over this machine's root) and run a command or the wizard in it.");
-        command.SetAction(_ => CliApp.ExitOk);
-        return command;
+        var install = new Option<string[]>("--install") { Description = "Debian packages to install into the sandbox before it boots", AllowMultipleArgumentsPerToken = true };
+        var command = new Argument<string[]>("command") { Description = "The command to run inside (after --); without one, the wizard", Arity = ArgumentArity.ZeroOrMore };
+        var cmd = new Command("sandbox", "Boot a throwaway real systemd (an overlay over this machine's root, all changes in memory) and run a command or the wizard in it.");
+        cmd.Options.Add(install);
+        cmd.Arguments.Add(command);
+        cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(install) ?? [], parse.GetValue(command) ?? [], ct));
+        return cmd;
+    }
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> packages, IReadOnlyList<string> argv, CancellationToken ct)
+    {
+        if (argv.Count == 0) argv = DefaultCommand.SelfCommand();
+        Console.Error.WriteLine(packages.Count > 0
+            ? $"hardentui: booting a sandbox and installing {string.Join(' ', packages)} ..."
+            : "hardentui: booting a sandbox ...");
+        try
+        {
+            await using var sandbox = await Sandbox.BootAsync(SandboxOptions.FromEnvironment() with { Packages = packages }, ct);
+            Console.Error.WriteLine($"hardentui: sandbox ready in {sandbox.BootTime.TotalSeconds:0.0} s; changes vanish when it ends.");
+            using var teardown = TerminalSignals.KeepAliveUntilChildEnds();
+            return await sandbox.RunInteractiveAsync(argv, CancellationToken.None);
+        }
+        catch (SandboxException e)
+        {
+            Console.Error.WriteLine($"hardentui: sandbox: {e.Message}");
+            return CliApp.ExitFailed;
+        }
     }
 }

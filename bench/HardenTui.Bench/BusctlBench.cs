@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Attributes;
+using HardenTui.Host.Sandbox;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Bench;
+
+/// <summary>What one systemd round trip over busctl costs, against a real systemd in the sandbox (needs root).</summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 10)]
+public class BusctlBench
+{
+    private Sandbox _sandbox = null!;
+    private BusctlSystemd _systemd = null!;
+
+    [GlobalSetup]
+    public void Boot()
+    {
+        _sandbox = Sandbox.BootAsync(new SandboxOptions { Packages = ["nginx-light"] }).GetAwaiter().GetResult();
+        _systemd = new BusctlSystemd(_sandbox.Runner);
+    }
+
+    [GlobalCleanup]
+    public void TearDown() => _sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [Benchmark(Description = "GetAll properties of nginx.service")]
+    public Task<UnitProperties> Properties() => _systemd.GetPropertiesAsync("nginx.service");
+
+    [Benchmark(Description = "List every service unit")]
+    public Task<IReadOnlyList<UnitStatus>> ListServices() => _systemd.ListServicesAsync();
+}

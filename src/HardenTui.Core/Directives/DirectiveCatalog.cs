@@ -1,0 +1,59 @@
+// The directive catalog as data (directives.json, embedded). Names, versions and implications follow
+// systemd.exec(5), systemd.resource-control(5) and systemd.service(5) of systemd 252 and 257 (version-info
+// annotations); explanations are our own words.
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HardenTui.Core.Directives;
+
+public sealed class DirectiveCatalog
+{
+    private static readonly Lazy<DirectiveCatalog> Instance = new(Read);
+    private readonly Dictionary<string, Directive> _byName;
+
+    private DirectiveCatalog(IReadOnlyList<Directive> all)
+    {
+        All = all;
+        _byName = all.ToDictionary(d => d.Name, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Directive> All { get; }
+
+    public static DirectiveCatalog Load() => Instance.Value;
+
+    /// <summary>The directive by name, with or without the trailing '='; null when unknown.</summary>
+    public Directive? Find(string name) => _byName.GetValueOrDefault(name.TrimEnd('='));
+
+    /// <summary>Directives the given systemd version knows (hide what the host lacks).</summary>
+    public IEnumerable<Directive> AvailableIn(int systemdVersion) => All.Where(d => d.Since <= systemdVersion);
+
+    /// <summary>The closest known name for a misspelt one (case-insensitive edit distance), for "did you mean".</summary>
+    public string Nearest(string name)
+    {
+        var wanted = name.TrimEnd('=').ToLowerInvariant();
+        return All.MinBy(d => Distance(d.Name.ToLowerInvariant(), wanted))!.Name;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+
+    private static DirectiveCatalog Read()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("HardenTui.Core.Directives.directives.json")
+            ?? throw new InvalidOperationException("directives.json resource missing");
+        var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
+        return new DirectiveCatalog(JsonSerializer.Deserialize<List<Directive>>(stream, options)!);
+    }
+}

@@ -1,0 +1,98 @@
+using HardenTui.Core.Health;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Host.Health;
+
+/// <summary>
+/// Restarts a unit and verifies it: active (not activating or failed), no restart loop (NRestarts and MainPID
+/// unchanged over the settle period), the probe passes, and the journal since the restart is clean
+/// (<see cref="JournalScan"/>). Commands run through the given runner, i.e. inside the sandbox when there.
+/// </summary>
+public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeProvider clock)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task<HealthReport> RestartAndVerifyAsync(string unit, HealthCheck check, CancellationToken ct = default)
+    {
+        var since = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        try
+        {
+            await systemd.RestartAsync(unit, StartTimeout, ct);
+        }
+        catch (SystemdException e)
+        {
+            return new HealthReport([$"restart failed: {e.Message}", .. await JournalProblemsAsync(unit, since, ct)]);
+        }
+        return await VerifyAsync(unit, since, check, ct);
+    }
+
+    public async Task<HealthReport> VerifyAsync(string unit, long sinceUnixMs, HealthCheck check, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        var state = await WaitSettledStateAsync(unit, ct);
+        if (state.Active != "active") problems.Add($"{unit} is {state.Active} ({state.Sub}) after the restart");
+        else
+        {
+            var deadline = clock.GetUtcNow() + check.Settle;
+            while (clock.GetUtcNow() < deadline && problems.Count == 0)
+            {
+                await Task.Delay(Poll, clock, ct);
+                var now = await StateAsync(unit, ct);
+                if (now.Active != "active") problems.Add($"{unit} became {now.Active} ({now.Sub}) within {check.Settle.TotalSeconds:0}s");
+                else if (now.Restarts != state.Restarts || now.MainPid != state.MainPid)
+                    problems.Add($"{unit} restarted by itself within {check.Settle.TotalSeconds:0}s (restart loop)");
+            }
+        }
+        if (problems.Count == 0 && check.Probe is { Length: > 0 } probe)
+        {
+            var result = await ProbeAsync(probe, ct);
+            if (!result.Ok)
+                problems.Add($"probe `{probe}` failed (exit {result.ExitCode}{(result.TimedOut ? ", timed out" : "")}): {FirstLine(result.Stderr + result.Stdout)}");
+        }
+        problems.AddRange(await JournalProblemsAsync(unit, sinceUnixMs, ct));
+        return new HealthReport(problems);
+    }
+
+    private async Task<ProcessResult> ProbeAsync(string probe, CancellationToken ct)
+    {
+        ProcessResult result = null!;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            result = await runner.RunAsync(new ProcessSpec("/bin/sh", ["-c", probe], Timeout: TimeSpan.FromSeconds(30)), ct);
+            if (result.Ok) break;
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, ct);
+        }
+        return result;
+    }
+
+    private async Task<IReadOnlyList<string>> JournalProblemsAsync(string unit, long sinceUnixMs, CancellationToken ct)
+    {
+        var journal = await runner.RunAsync(ProcessSpec.Of("journalctl", "-u", unit, "--since", $"@{sinceUnixMs / 1000}.{sinceUnixMs % 1000:D3}", "-o", "json", "--no-pager", "-q"), ct);
+        return JournalScan.Problems(journal.Stdout);
+    }
+
+    private async Task<UnitState> WaitSettledStateAsync(string unit, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + StartTimeout;
+        var state = await StateAsync(unit, ct);
+        while (state.Active is "activating" or "reloading" or "deactivating" && clock.GetUtcNow() < deadline)
+        {
+            await Task.Delay(Poll, clock, ct);
+            state = await StateAsync(unit, ct);
+        }
+        return state;
+    }
+
+    private async Task<UnitState> StateAsync(string unit, CancellationToken ct)
+    {
+        var p = await systemd.GetPropertiesAsync(unit, ct);
+        return new UnitState(p.String("ActiveState") ?? "unknown", p.String("SubState") ?? "unknown",
+            p.Number("NRestarts") ?? 0, p.Number("MainPID") ?? 0);
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
+
+    private readonly record struct UnitState(string Active, string Sub, long Restarts, long MainPid);
+}

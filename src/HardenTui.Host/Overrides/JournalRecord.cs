@@ -1,0 +1,18 @@
+namespace HardenTui.Host.Overrides;
+
+/// <summary>
+/// One operation in progress (a trace or an apply), as stored in the crash journal: who owns it, which unit,
+/// whether the unit was running, and the content every touched file had before (null = the file did not exist).
+/// </summary>
+public sealed record JournalRecord(
+    string Id,
+    string Kind,
+    string Unit,
+    int OwnerPid,
+    string OwnerStartTime,
+    bool UnitWasActive,
+    DateTimeOffset Started,
+    IReadOnlyList<FileSnapshot> Files);
+
+/// <summary>A file's content before the operation touched it; <c>Path</c> is relative to the root.</summary>
+public sealed record FileSnapshot(string Path, string? Content);

@@ -1,0 +1,47 @@
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Host.Overrides;
+
+/// <summary>
+/// Run at every start of hardentui (CLI and TUI): an operation left in the journal by a process that no longer
+/// exists was interrupted (kill -9, power loss). Its files are put back as they were, systemd reloads, and the
+/// unit is restarted if it was running before (stopped otherwise), so a half-applied drop-in or a tracer's
+/// runtime drop-in never outlives the hardentui that wrote it.
+/// </summary>
+public sealed class Recovery(OperationJournal journal, ISystemd systemd)
+{
+    private static readonly TimeSpan UnitTimeout = TimeSpan.FromSeconds(90);
+
+    public async Task<IReadOnlyList<JournalRecord>> RunAsync(CancellationToken ct = default)
+    {
+        var stale = journal.Pending().Where(r => !OwnerProcess.IsAlive(r.OwnerPid, r.OwnerStartTime)).ToList();
+        if (stale.Count == 0) return [];
+        foreach (var record in stale) Restore(record);
+        await systemd.DaemonReloadAsync(ct);
+        foreach (var record in stale)
+        {
+            try
+            {
+                if (record.UnitWasActive) await systemd.RestartAsync(record.Unit, UnitTimeout, ct);
+                else await systemd.StopAsync(record.Unit, UnitTimeout, ct);
+            }
+            catch (SystemdException)
+            {
+                // The files are back; a unit that will not start with its own configuration is not ours to fix.
+            }
+            journal.Delete(record);
+        }
+        return stale;
+    }
+
+    /// <summary>Puts every snapshot of one record back, last-touched first.</summary>
+    public void Restore(JournalRecord record)
+    {
+        foreach (var file in record.Files.Reverse())
+        {
+            var path = SafeFile.Resolve(journal.Root, file.Path);
+            if (file.Content is null) SafeFile.DeleteDurably(path);
+            else if (SafeFile.ReadOrNull(path) != file.Content) SafeFile.WriteAtomic(path, file.Content);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+// A throwaway real systemd: a tmpfs-backed overlay over this machine's root, a fresh machine-id, and
+// `systemd-nspawn -b` with a private network. Everything the sandbox changes lives in the tmpfs and is gone at
+// teardown. Commands run inside through nsenter (see SandboxProcessRunner).
+using System.Diagnostics;
+using HardenTui.Host.Process;
+
+namespace HardenTui.Host.Sandbox;
+
+public sealed class Sandbox : IAsyncDisposable
+{
+    private static readonly IProcessRunner Local = LocalProcessRunner.Instance;
+    private readonly SandboxDirectory _dir;
+    private readonly RunningProcess _nspawn;
+    private bool _disposed;
+
+    private Sandbox(SandboxDirectory dir, RunningProcess nspawn, int leaderPid, TimeSpan bootTime)
+    {
+        _dir = dir;
+        _nspawn = nspawn;
+        LeaderPid = leaderPid;
+        BootTime = bootTime;
+        Runner = new SandboxProcessRunner(leaderPid);
+    }
+
+    /// <summary>The container's init (systemd), as a pid on this machine.</summary>
+    public int LeaderPid { get; }
+    /// <summary>The merged overlay: the sandbox's root file system, seen from this machine.</summary>
+    public string RootPath => _dir.Root;
+    /// <summary>From the nspawn start to `systemctl is-system-running` answering running or degraded.</summary>
+    public TimeSpan BootTime { get; }
+    /// <summary>Runs programs inside the sandbox.</summary>
+    public IProcessRunner Runner { get; }
+
+    public static async Task<Sandbox> BootAsync(SandboxOptions options, CancellationToken ct = default)
+    {
+        await SandboxPreflight.EnsureAsync(ct);
+        await SandboxJanitor.CleanStaleAsync(options.StateRoot);
+        Directory.CreateDirectory(options.StateRoot);
+        var dir = new SandboxDirectory(Path.Combine(options.StateRoot, $"sbx-{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]));
+        Directory.CreateDirectory(dir.Path);
+        dir.Owner = ProcessIdentity.Current;
+        try
+        {
+            await PrepareRootAsync(dir, options, ct);
+            if (options.Packages.Count > 0) await SandboxPackages.InstallAsync(dir.Root, options.Packages, ct);
+            var clock = Stopwatch.StartNew();
+            var nspawn = Local.Start(new ProcessSpec("systemd-nspawn",
+            [
+                "-D", dir.Root, "--register=no", "--keep-unit", "--link-journal=no", "--private-network",
+                "--console=passive", $"--machine={Path.GetFileName(dir.Path)}", "-b",
+            ]));
+            dir.Nspawn = ProcessIdentity.Of(nspawn.Pid);
+            var leader = await WaitForLeaderAsync(nspawn, options.BootTimeout, ct);
+            dir.Leader = ProcessIdentity.Of(leader);
+            var sandbox = new Sandbox(dir, nspawn, leader, TimeSpan.Zero);
+            await sandbox.WaitUntilReadyAsync(options.BootTimeout - clock.Elapsed, ct);
+            return new Sandbox(dir, nspawn, leader, clock.Elapsed);
+        }
+        catch
+        {
+            await SandboxJanitor.TearDownAsync(dir);
+            throw;
+        }
+    }
+
+    private static async Task PrepareRootAsync(SandboxDirectory dir, SandboxOptions options, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dir.Tmpfs);
+        Directory.CreateDirectory(dir.Root);
+        await MustAsync(ProcessSpec.Of("mount", "-t", "tmpfs", "-o", $"size={options.TmpfsSize},mode=0700", "tmpfs", dir.Tmpfs), ct);
+        Directory.CreateDirectory(dir.Upper);
+        Directory.CreateDirectory(dir.Work);
+        await MustAsync(ProcessSpec.Of("mount", "-t", "overlay", "overlay", "-o",
+            $"lowerdir=/,upperdir={dir.Upper},workdir={dir.Work}", dir.Root), ct);
+        var machineId = Path.Combine(dir.Root, "etc/machine-id");
+        File.Delete(machineId);
+        await File.WriteAllTextAsync(machineId, Guid.NewGuid().ToString("N") + "\n", ct);
+    }
+
+    private static async Task<int> WaitForLeaderAsync(RunningProcess nspawn, TimeSpan limit, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < until)
+        {
+            if (nspawn.Exited.IsCompleted)
+                throw new SandboxException($"systemd-nspawn exited with status {nspawn.Exited.Result} before booting");
+            // nspawn forks a short-lived helper first; the leader is the child that has become systemd.
+            foreach (var child in ProcessIdentity.ChildrenOf(nspawn.Pid))
+                if (ReadComm(child) == "systemd") return child;
+            await Task.Delay(20, ct);
+        }
+        throw new SandboxException("systemd-nspawn did not start the container in time");
+    }
+
+    private static string ReadComm(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); }
+        catch (IOException) { return ""; }
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan limit, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + limit;
+        var last = "";
+        while (DateTime.UtcNow < until)
+        {
+            var r = await Runner.RunAsync(new ProcessSpec("systemctl", ["is-system-running"], Timeout: TimeSpan.FromSeconds(5)), ct);
+            last = (r.Stdout + r.Stderr).Trim();
+            if (last is "running" or "degraded") return;
+            if (_nspawn.Exited.IsCompleted) throw new SandboxException($"the sandbox's systemd exited during boot ({last})");
+            await Task.Delay(100, ct);
+        }
+        throw new SandboxException($"the sandbox's systemd did not finish booting in time (last state: {last})");
+    }
+
+    /// <summary>Runs a program inside with this terminal's stdin/stdout/stderr (for interactive use).</summary>
+    public async Task<int> RunInteractiveAsync(IReadOnlyList<string> argv, CancellationToken ct = default)
+    {
+        var info = new ProcessStartInfo("nsenter") { UseShellExecute = false };
+        foreach (var a in SandboxProcessRunner.EnterArgs(LeaderPid).Concat(argv)) info.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(info)!;
+        await p.WaitForExitAsync(ct);
+        return p.ExitCode;
+    }
+
+    private static async Task MustAsync(ProcessSpec spec, CancellationToken ct)
+    {
+        var r = await Local.RunAsync(spec, ct);
+        if (!r.Ok) throw new SandboxException($"{spec} failed: {(r.Stderr + r.Stdout).Trim()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await SandboxJanitor.TearDownAsync(_dir);
+        _nspawn.Dispose();
+    }
+}

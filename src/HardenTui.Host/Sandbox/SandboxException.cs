@@ -1,0 +1,3 @@
+namespace HardenTui.Host.Sandbox;
+
+public sealed class SandboxException(string message) : Exception(message);

@@ -1,0 +1,84 @@
+using HardenTui.Host.Process;
+
+namespace HardenTui.Host.Sandbox;
+
+/// <summary>
+/// Installs Debian packages into the sandbox's root before it boots: apt-get in a chroot, with a policy-rc.d
+/// that keeps maintainer scripts from starting daemons on this machine. Downloads land in this machine's apt
+/// cache (bind-mounted) so the next sandbox installs without downloading again; installs are serialised by a lock.
+/// </summary>
+internal static class SandboxPackages
+{
+    private static readonly IProcessRunner Local = LocalProcessRunner.Instance;
+    private const string LockFile = "/run/hardentui/apt.lock";
+
+    public static async Task InstallAsync(string root, IReadOnlyList<string> packages, CancellationToken ct)
+    {
+        foreach (var p in packages)
+            if (p.Length == 0 || p.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '+' or '.' or ':' or '=')) || p.StartsWith('-'))
+                throw new SandboxException($"not a Debian package name: '{p}'");
+        var policy = Path.Combine(root, "usr/sbin/policy-rc.d");
+        var hadPolicy = File.Exists(policy);
+        if (!hadPolicy)
+        {
+            await File.WriteAllTextAsync(policy, "#!/bin/sh\nexit 101\n", ct);
+            File.SetUnixFileMode(policy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var binds = new[] { "proc", "sys", "dev", "var/cache/apt/archives" };
+        using var aptLock = await AcquireLockAsync(ct);
+        try
+        {
+            foreach (var b in binds)
+                await MustAsync(ProcessSpec.Of("mount", "--bind", "/" + b, Path.Combine(root, b)), ct);
+            var chroot = new ChrootRunner(root);
+            var install = new[] { "install", "-y", "-q", "--no-install-recommends" }.Concat(packages).ToList();
+            var r = await AptAsync(chroot, install, ct);
+            if (!r.Ok && (r.Stderr + r.Stdout).Contains("Unable to locate package"))
+            {
+                await AptAsync(chroot, ["update", "-q"], ct);
+                r = await AptAsync(chroot, install, ct);
+            }
+            if (!r.Ok) throw new SandboxException($"installing {string.Join(' ', packages)} failed: {LastLine(r)}");
+        }
+        finally
+        {
+            foreach (var b in binds.Reverse())
+            {
+                var target = Path.Combine(root, b);
+                if (MountTable.Below(target).Count > 0) await Local.RunAsync(ProcessSpec.Of("umount", "-R", target), CancellationToken.None);
+            }
+            if (!hadPolicy) File.Delete(policy);
+        }
+    }
+
+    public static Task<ProcessResult> AptAsync(IProcessRunner runner, IReadOnlyList<string> args, CancellationToken ct) =>
+        runner.RunAsync(new ProcessSpec("env", ["DEBIAN_FRONTEND=noninteractive", "apt-get", "-o", "DPkg::Lock::Timeout=120", .. args],
+            Timeout: TimeSpan.FromMinutes(10)), ct);
+
+    public static string LastLine(ProcessResult r) =>
+        (r.Stderr + "\n" + r.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault(l => l.StartsWith("E:")) ?? r.Stderr.Trim().Split('\n').LastOrDefault() ?? $"exit {r.ExitCode}";
+
+    private static async Task<FileStream> AcquireLockAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(LockFile)!);
+        while (true)
+        {
+            try { return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) { await Task.Delay(200, ct); }
+        }
+    }
+
+    private static async Task MustAsync(ProcessSpec spec, CancellationToken ct)
+    {
+        var r = await Local.RunAsync(spec, ct);
+        if (!r.Ok) throw new SandboxException($"{spec} failed: {r.Stderr.Trim()}");
+    }
+
+    private sealed class ChrootRunner(string root) : IProcessRunner
+    {
+        private ProcessSpec Wrap(ProcessSpec s) => s with { File = "chroot", Args = [root, s.File, .. s.Args] };
+        public Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken ct = default) => Local.RunAsync(Wrap(spec), ct);
+        public RunningProcess Start(ProcessSpec spec, Action<string>? onLine = null) => Local.Start(Wrap(spec), onLine);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using HardenTui.Host.Sandbox;
+using Shouldly;
+using Xunit;
+
+namespace HardenTui.Host.Tests.Lifecycle;
+
+/// <summary>Boots extra sandboxes of its own; in the sandbox collection so it never boots beside the shared one's tests.</summary>
+[Collection("sandbox")]
+public class SandboxLifecycleTests
+{
+    private const string StateRoot = "/run/hardentui/test-lifecycle";
+
+    [Fact]
+    public async Task Leftovers_of_a_killed_owner_are_cleaned_by_the_next_boot()
+    {
+        // A separate process owns a sandbox, and is killed with SIGKILL while the sandbox runs.
+        var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
+        var owner = System.Diagnostics.Process.Start(new ProcessStartInfo("dotnet", [app, "sandbox", "--", "sleep", "600"])
+        {
+            RedirectStandardError = true, Environment = { ["HARDENTUI_SANDBOX_STATE"] = StateRoot },
+        })!;
+        var ready = false;
+        while (!ready && await owner.StandardError.ReadLineAsync() is { } line) ready = line.Contains("sandbox ready");
+        ready.ShouldBeTrue("the owning process never reported its sandbox ready");
+        var stale = Directory.GetDirectories(StateRoot).ShouldHaveSingleItem();
+        var leftover = new SandboxDirectory(stale);
+        var nspawn = leftover.Nspawn.ShouldNotBeNull();
+        owner.Kill();
+        await owner.WaitForExitAsync();
+        nspawn.IsAlive.ShouldBeTrue("killing the owner alone must leave the container behind (the case being tested)");
+        MountTable.Below(stale).ShouldNotBeEmpty();
+
+        await using (var next = await HardenTui.Host.Sandbox.Sandbox.BootAsync(new SandboxOptions { StateRoot = StateRoot }))
+        {
+            (await next.Runner.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("systemctl", "is-system-running"))).Stdout.Trim()
+                .ShouldBeOneOf("running", "degraded");
+            nspawn.IsAlive.ShouldBeFalse();
+            MountTable.Below(stale).ShouldBeEmpty();
+            Directory.Exists(stale).ShouldBeFalse();
+        }
+        Directory.GetDirectories(StateRoot).ShouldBeEmpty();
+        MountTable.Below(StateRoot).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Teardown_leaves_nothing_and_changes_never_reach_this_machine()
+    {
+        string path;
+        await using (var sandbox = await HardenTui.Host.Sandbox.Sandbox.BootAsync(new SandboxOptions { StateRoot = StateRoot }))
+        {
+            path = Path.GetDirectoryName(sandbox.RootPath)!;
+            var r = await sandbox.Runner.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("sh", "-c", "echo hi > /etc/hardentui-sandbox-probe && cat /etc/hardentui-sandbox-probe"));
+            r.Stdout.Trim().ShouldBe("hi");
+            File.Exists("/etc/hardentui-sandbox-probe").ShouldBeFalse();
+        }
+        Directory.Exists(path).ShouldBeFalse();
+        MountTable.Below(path).ShouldBeEmpty();
+    }
+}
