@@ -62,7 +62,7 @@ internal static class TraceView
 
     private static List<string> Items(FindingsView f, int width, int rows, Glyphs g)
     {
-        var sections = new (string Title, IReadOnlyList<FindingItem> Items)[]
+        var sections = new (string Title, IReadOnlyList<TraceItem> Items)[]
         {
             ("executed and mapped", f.Executed), ("written", f.Written), ("sockets and ports", f.Sockets), ("capabilities", f.Capabilities),
         };
