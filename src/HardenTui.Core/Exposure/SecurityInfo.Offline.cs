@@ -14,8 +14,8 @@ public sealed partial class SecurityInfo
     {
         var name = UnitName.Parse(unit.Name);
         if (name.IsTemplate)
-            name = name.WithInstance(OfflineTemplateInstance);
-        var info = new SecurityInfo(name.Full, online: false, groups);
+            name = UnitName.Parse($"{name.Prefix}@{OfflineTemplateInstance}.service");
+        var info = new SecurityInfo(name.Value, online: false, groups);
         foreach (var a in unit.Assignments)
         {
             if (a.Section is not ("Unit" or "Service" or "Socket" or "Mount" or "Swap"))
@@ -41,8 +41,8 @@ public sealed partial class SecurityInfo
             {
                 'i' or 'I' => name.Instance ?? "",
                 'p' or 'P' => name.Prefix,
-                'n' => name.Full,
-                'N' => name.Full[..name.Full.LastIndexOf('.')],
+                'n' => name.Value,
+                'N' => name.Value[..name.Value.LastIndexOf('.')],
                 '%' => "%",
                 _ => "%" + spec,
             });

@@ -32,15 +32,15 @@ public sealed class EffectiveUnit
     public static IReadOnlyList<string> DropInDirectoryNames(string unitName)
     {
         var name = UnitName.Parse(unitName);
-        var dirs = new List<string> { $"{name.Type}.d" };
+        var dirs = new List<string> { "service.d" };
         var dash = name.Prefix.IndexOf('-');
         while (dash > 0)
         {
-            dirs.Add($"{name.Prefix[..(dash + 1)]}.{name.Type}.d");
+            dirs.Add($"{name.Prefix[..(dash + 1)]}.service.d");
             dash = name.Prefix.IndexOf('-', dash + 1);
         }
-        if (name.IsInstance) dirs.Add(name.Template + ".d");
-        dirs.Add(name.Full + ".d");
+        if (name.IsInstance) dirs.Add(name.TemplateName + ".d");
+        dirs.Add(name.Value + ".d");
         return dirs;
     }
 

@@ -1,0 +1,60 @@
+// The machine side of exposure: the host's syscall groups (from `systemd-analyze syscall-filter`, read once),
+// a loaded unit's SecurityInfo over ISystemd, and unit files on disk for offline analysis.
+using HardenTui.Core;
+using HardenTui.Core.Exposure;
+using HardenTui.Core.Syscalls;
+using HardenTui.Core.Units;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Host.Exposure;
+
+public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
+{
+    private SyscallGroups? _groups;
+
+    public async Task<SyscallGroups> SyscallGroupsAsync(CancellationToken ct = default)
+    {
+        if (_groups is not null)
+            return _groups;
+        var r = await runner.RunAsync(new ProcessSpec("systemd-analyze", ["syscall-filter", "--no-pager"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        if (!r.Ok)
+            throw new SystemdException($"systemd-analyze syscall-filter failed: {r.Stderr.Trim()}");
+        return _groups = SyscallGroups.Parse(r.Stdout);
+    }
+
+    public async Task<SecurityInfo> LoadedAsync(string unit, CancellationToken ct = default)
+    {
+        var properties = await systemd.GetPropertiesAsync(unit, ct);
+        var loadState = properties.String("LoadState");
+        if (loadState != "loaded")
+            throw new BadInputException($"unit {unit} is {loadState ?? "unknown"}, cannot analyze it");
+        return SecurityInfo.FromProperties(unit, properties.Values, await SyscallGroupsAsync(ct));
+    }
+
+    public async Task<SecurityInfo> OfflineAsync(string file, CancellationToken ct = default) =>
+        SecurityInfo.FromUnit(ReadBeside(file), await SyscallGroupsAsync(ct));
+
+    /// <summary>A unit file and the FILE.d/*.conf drop-ins next to it, in file-name order.</summary>
+    public static EffectiveUnit ReadBeside(string file)
+    {
+        var main = Read(file);
+        var dir = file + ".d";
+        var dropIns = Directory.Exists(dir)
+            ? EffectiveUnit.OrderDropIns(Directory.GetFiles(dir).Select(f => (0, f))).Select(Read).ToList()
+            : [];
+        return new EffectiveUnit(Path.GetFileName(file), main, dropIns);
+    }
+
+    public static UnitFile Read(string file)
+    {
+        try
+        {
+            return UnitFile.Parse(File.ReadAllText(file), file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"cannot read {file}: {e.Message}");
+        }
+    }
+}
