@@ -15,8 +15,8 @@ public abstract record Cmd
     public sealed record BuildProposals(string Unit) : Cmd;
 
     public sealed record PreviewExposure(string Unit, string DropIn) : Cmd;
-    public sealed record Apply(string Unit, string DropIn, string Probe) : Cmd;
-    public sealed record Bisect(string Unit, IReadOnlyList<string> Directives, string Probe) : Cmd;
+    public sealed record Apply(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
+    public sealed record Bisect(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
     public sealed record OpenEditor(string Unit, string DropIn) : Cmd;
 
     /// <summary>Stop whatever still runs (a trace is stopped and its unit restored), then leave.</summary>

@@ -25,7 +25,7 @@ internal static class LevelsUpdate
         Msg.Move d => (m with { ReviewChoice = Math.Clamp(m.ReviewChoice + d.Delta, 0, 2) }, null),
         Msg.Open => Review(m, m.ReviewChoice switch { 0 => new Msg.Write(), 1 => new Msg.Back(), _ => new Msg.OpenEditor() }),
         Msg.Write => (m with { Screen = Screen.Apply, Apply = ApplyState.Initial with { Running = true } },
-            WizardUpdate.UnitCmd(m, u => new Cmd.Apply(u, m.DropIn, m.Trace.Probe))),
+            WizardUpdate.UnitCmd(m, u => new Cmd.Apply(u, m.Levels.Chosen.ToList(), m.Trace.Probe))),
         Msg.OpenEditor => (m, WizardUpdate.UnitCmd(m, u => new Cmd.OpenEditor(u, m.DropIn))),
         Msg.Back => (m with { Screen = Screen.Levels }, null),
         _ => (m, null),
@@ -34,7 +34,7 @@ internal static class LevelsUpdate
     public static (WizardModel, Cmd?) Apply(WizardModel m, Msg msg) => msg switch
     {
         Msg.StartBisect => (m with { Apply = m.Apply with { Bisecting = true, BisectTried = 0, BisectTotal = m.Levels.Chosen.Count() } },
-            WizardUpdate.UnitCmd(m, u => new Cmd.Bisect(u, m.Levels.Chosen.Select(d => d.Line).ToList(), m.Trace.Probe))),
+            WizardUpdate.UnitCmd(m, u => new Cmd.Bisect(u, m.Levels.Chosen.ToList(), m.Trace.Probe))),
         Msg.Open when m.Apply.Succeeded => (m with { Screen = Screen.Picker, Picker = m.Picker with { Loading = true } }, new Cmd.LoadServices()),
         Msg.Open or Msg.Back => (m with { Screen = Screen.Levels }, null),
         _ => (m, null),

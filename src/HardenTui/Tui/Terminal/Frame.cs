@@ -40,7 +40,7 @@ internal sealed class Frame
         console.Profile.Width = width;
         console.Profile.Height = height;
         console.Profile.Capabilities.Unicode = traits.Unicode;
-        var lines = Segment.SplitLines(renderable.GetSegments(console), width, height);
+        var lines = Segment.SplitLines(BreakLines(renderable.GetSegments(console)), width, height);
         var rows = new string[height];
         var plain = new string[height];
         for (var y = 0; y < height; y++)
@@ -49,6 +49,27 @@ internal sealed class Frame
             (rows[y], plain[y]) = Encode(line, width, traits.Color);
         }
         return new Frame(width, height, rows, plain);
+    }
+
+    /// <summary>Spectre joins rows with "\n" inside text segments; make every one a real line break.</summary>
+    private static IEnumerable<Segment> BreakLines(IEnumerable<Segment> segments)
+    {
+        foreach (var s in segments)
+        {
+            if (s.IsLineBreak || s.IsControlCode || !s.Text.Contains('\n'))
+            {
+                yield return s;
+                continue;
+            }
+            var parts = s.Text.Split('\n');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                    yield return Segment.LineBreak;
+                if (parts[i].Length > 0)
+                    yield return new Segment(parts[i], s.Style);
+            }
+        }
     }
 
     private static (string Row, string Plain) Encode(SegmentLine line, int width, bool color)

@@ -10,4 +10,9 @@ internal sealed record Glyphs(string Set, string Unset, string Arrow, string Ful
     public static readonly Glyphs Ascii = new("+", "-", "->", "#", ".", ">", "...", "x", "-", "*");
 
     public static Glyphs For(bool unicode) => unicode ? Unicode : Ascii;
+
+    public Spectre.Console.BoxBorder Box => ReferenceEquals(this, Ascii) ? Spectre.Console.BoxBorder.Ascii : Spectre.Console.BoxBorder.Rounded;
+
+    /// <summary>The label of the arrow keys in the key bar.</summary>
+    public string UpDown => ReferenceEquals(this, Ascii) ? "up/dn" : "↑↓";
 }

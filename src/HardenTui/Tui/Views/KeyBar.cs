@@ -11,9 +11,18 @@ internal static class KeyBar
     {
         var parts = new List<string>();
         var used = 0;
-        foreach (var b in KeyTables.Layers(m).SelectMany(l => l.Bindings).Where(b => b.InBar))
+        var bindings = KeyTables.Layers(m).SelectMany(l => l.Bindings).Where(b => b.InBar).ToList();
+        for (var i = 0; i < bindings.Count; i++)
         {
+            var b = bindings[i];
             var key = b.Keys[0] == Binding.AnyCharacter ? "text" : b.Keys[0];
+            // "up k"/"down j" pairs show as one entry: arrows, letters, and what they move.
+            if (i + 1 < bindings.Count && b.Keys.SequenceEqual(["up", "k"]) && bindings[i + 1].Keys.SequenceEqual(["down", "j"]))
+            {
+                key = $"{g.UpDown} jk";
+                b = b with { Help = b.Help.Replace(" up", "") };
+                i++;
+            }
             var plainLength = key.Length + 1 + b.Help.Length + 2;
             if (used + plainLength > m.Width)
                 break;

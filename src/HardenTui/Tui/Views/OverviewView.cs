@@ -19,7 +19,8 @@ internal static class OverviewView
             "",
         };
         var body = new List<string>();
-        var descW = m.Width - 2 - 2 - 30 - 1 - 6;
+        var nameW = Math.Clamp(m.Width * 3 / 10, 30, 44);
+        var descW = m.Width - 2 - 2 - nameW - 1 - 6;
         foreach (var level in u.Rows.GroupBy(r => r.Level))
         {
             var set = level.Count(r => r.IsSet);
@@ -28,7 +29,7 @@ internal static class OverviewView
             {
                 var mark = r.IsSet ? $"[green]{g.Set}[/]" : $"[red]{g.Unset}[/]";
                 var exposure = r.Exposure > 0 ? Cells.Cell($"{r.Exposure:0.0}", 5, g, "yellow", right: true) : Cells.Cell("", 5, g);
-                body.Add($"  {mark} {Cells.Cell(r.Directive, 30, g, r.IsSet ? "dim" : "bold")} {Cells.Cell(r.Description, descW, g, r.IsSet ? "dim" : null)} {exposure}");
+                body.Add($"  {mark} {Cells.Cell(r.Directive, nameW, g, r.IsSet ? "dim" : "bold")} {Cells.Cell(r.Description, descW, g, r.IsSet ? "dim" : null)} {exposure}");
             }
         }
         var visible = height - lines.Count;

@@ -16,7 +16,7 @@ internal static class ReviewView
         var lines = new List<string>
         {
             $"Exposure {ExposureStyle.Label(before, g)}  {g.Arrow}  {ExposureStyle.Label(m.Levels.ExposureAfter, g)}",
-            $"[dim]/etc/systemd/system/{Markup.Escape(unit)}.d/50-hardentui.conf, against `systemctl cat {Markup.Escape(unit)}`[/]",
+            Cells.Cell($"/{(unit.Length == 0 ? "" : Core.Overrides.DropInPaths.PersistentFile(unit))} against `systemctl cat {unit}`", m.Width, g, "dim"),
             "",
         };
         var choices = Choices.Select((c, i) =>

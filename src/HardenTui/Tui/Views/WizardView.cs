@@ -23,7 +23,11 @@ internal static class WizardView
             Modal.EffectiveUnit e => DialogView.Effective(m, e.Offset, g, bodyHeight),
             _ => Screen(m, g, bodyHeight),
         };
-        return new Rows(TitleBar(m, g), Fill(body, bodyHeight), StatusLine(m, g), KeyBar.Render(m, g));
+        return new Layout().SplitRows(
+            new Layout(TitleBar(m, g)).Size(1),
+            new Layout(body).Size(bodyHeight),
+            new Layout(StatusLine(m, g)).Size(1),
+            new Layout(KeyBar.Render(m, g)).Size(1));
     }
 
     private static IRenderable Screen(WizardModel m, Glyphs g, int height) => m.Screen switch
@@ -35,9 +39,6 @@ internal static class WizardView
         Core.Wizard.Screen.Review => ReviewView.Render(m, g, height),
         _ => ApplyView.Render(m, g, height),
     };
-
-    /// <summary>A renderable held to exactly <paramref name="height"/> rows.</summary>
-    private static IRenderable Fill(IRenderable body, int height) => new Layout(body).Size(height);
 
     private static IRenderable TitleBar(WizardModel m, Glyphs g)
     {
