@@ -25,6 +25,9 @@ public static class ExposureText
         return text.ToString();
     }
 
+    /// <summary>Writer options that keep apostrophes and '|' readable, as systemd prints them.</summary>
+    public static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>{"unit", "exposure", "predicate", "rows": [systemd-analyze --json=short objects]}.</summary>
     public static void WriteJson(Utf8JsonWriter json, ExposureReport report, ExposureReport? before = null)
     {

@@ -117,7 +117,13 @@ public sealed class Sandbox : IAsyncDisposable
     public async Task<int> RunInteractiveAsync(IReadOnlyList<string> argv, CancellationToken ct = default)
     {
         var info = new ProcessStartInfo("nsenter") { UseShellExecute = false };
-        foreach (var a in SandboxProcessRunner.EnterArgs(LeaderPid).Concat(argv)) info.ArgumentList.Add(a);
+        // Keep the caller's working directory when the sandbox has it (it does for anything on the root file system).
+        // (nsenter --wd resolves the directory before entering the root, so a shell inside changes to it instead.)
+        var cwd = Environment.CurrentDirectory;
+        IEnumerable<string> inside = Directory.Exists(Path.Combine(RootPath, cwd.TrimStart('/')))
+            ? ["/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", cwd, .. argv]
+            : argv;
+        foreach (var a in SandboxProcessRunner.EnterArgs(LeaderPid).Concat(inside)) info.ArgumentList.Add(a);
         using var p = System.Diagnostics.Process.Start(info)!;
         await p.WaitForExitAsync(ct);
         return p.ExitCode;

@@ -29,6 +29,19 @@ public sealed class BusctlSystemd(IProcessRunner runner) : ISystemd
         return result;
     }
 
+    public async Task<IReadOnlyList<UnitProperties>> GetPropertiesManyAsync(IReadOnlyList<string> units, CancellationToken ct = default)
+    {
+        if (units.Count == 0) return [];
+        // One shell in the target runs every GetAll; each prints one JSON line (or a marker when it fails).
+        const string loop = "for p; do busctl --json=short call org.freedesktop.systemd1 \"$p\" org.freedesktop.DBus.Properties GetAll s '' 2>/dev/null || echo '{}'; done";
+        var r = await Runner.RunAsync(new ProcessSpec("sh", ["-c", loop, "sh", .. units.Select(UnitObjectPath.Of)], Timeout: CallTimeout * 4), ct);
+        if (!r.Ok) throw Failure("busctl GetAll (batch)", r);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length != units.Count) throw new SystemdException($"busctl GetAll (batch): expected {units.Count} replies, got {lines.Length}");
+        return units.Select((u, i) => new UnitProperties(u, lines[i] == "{}" ? new() : BusctlJson.Properties(lines[i])))
+            .Where(p => p.Values.Count > 0 && p.String("LoadState") != "not-found").ToList();
+    }
+
     public async Task DaemonReloadAsync(CancellationToken ct = default) =>
         await CallAsync(["--timeout=90", "call", Dest, ManagerPath, Manager, "Reload"], ct);
 

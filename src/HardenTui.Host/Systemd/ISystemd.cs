@@ -14,6 +14,18 @@ public interface ISystemd
     /// <summary>Unit properties by name (org.freedesktop.systemd1.Unit + .Service), values as busctl's JSON.</summary>
     Task<UnitProperties> GetPropertiesAsync(string unit, CancellationToken ct = default);
 
+    /// <summary>Properties of many units in one round trip (the picker scores every service); same values as above.</summary>
+    async Task<IReadOnlyList<UnitProperties>> GetPropertiesManyAsync(IReadOnlyList<string> units, CancellationToken ct = default)
+    {
+        var result = new List<UnitProperties>();
+        foreach (var unit in units)
+        {
+            try { result.Add(await GetPropertiesAsync(unit, ct)); }
+            catch (UnitNotFoundException) { }
+        }
+        return result;
+    }
+
     Task DaemonReloadAsync(CancellationToken ct = default);
     Task StartAsync(string unit, TimeSpan timeout, CancellationToken ct = default);
     Task StopAsync(string unit, TimeSpan timeout, CancellationToken ct = default);

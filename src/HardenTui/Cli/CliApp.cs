@@ -23,6 +23,7 @@ public static class CliApp
     private static IEnumerable<Command> Commands()
     {
         yield return SandboxCommand.Create();
+        yield return AnalyzeCommand.Create();
     }
 
     public static int Run(string[] args)

@@ -48,3 +48,14 @@ public class BusctlJsonTests
         Should.Throw<SystemdException>(() => BusctlJson.Single(json));
     }
 }
+
+public class UnitObjectPathTests
+{
+    [Theory]
+    [InlineData("nginx.service", "/org/freedesktop/systemd1/unit/nginx_2eservice")]
+    [InlineData("postgresql@15-main.service", "/org/freedesktop/systemd1/unit/postgresql_4015_2dmain_2eservice")]
+    [InlineData("systemd-journald.service", "/org/freedesktop/systemd1/unit/systemd_2djournald_2eservice")]
+    [InlineData("9p.service", "/org/freedesktop/systemd1/unit/_39p_2eservice")]
+    [InlineData("a_b.service", "/org/freedesktop/systemd1/unit/a_5fb_2eservice")]
+    public void Escapes_like_bus_label_escape(string unit, string path) => UnitObjectPath.Of(unit).ShouldBe(path);
+}

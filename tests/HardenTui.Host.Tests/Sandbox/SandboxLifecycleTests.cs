@@ -44,6 +44,21 @@ public class SandboxLifecycleTests
     }
 
     [Fact]
+    public async Task Cli_runs_a_command_inside_and_exits_with_its_status()
+    {
+        var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
+        var r = await HardenTui.Host.Process.LocalProcessRunner.Instance.RunAsync(new HardenTui.Host.Process.ProcessSpec("dotnet",
+            [app, "sandbox", "--", "sh", "-c", "systemctl is-system-running; cat /proc/1/comm; pwd; exit 7"],
+            Timeout: TimeSpan.FromMinutes(2)) { });
+        r.ExitCode.ShouldBe(7);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBeOneOf("running", "degraded");
+        lines[1].ShouldBe("systemd");
+        lines[2].ShouldBe(Environment.CurrentDirectory, "the command runs in the caller's working directory");
+        r.Stderr.ShouldContain("sandbox ready in");
+    }
+
+    [Fact]
     public async Task Teardown_leaves_nothing_and_changes_never_reach_this_machine()
     {
         string path;

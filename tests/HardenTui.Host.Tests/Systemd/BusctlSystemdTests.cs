@@ -49,6 +49,22 @@ public class BusctlSystemdTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task Batch_read_matches_one_by_one_and_loads_units_on_demand()
+    {
+        var names = (await sandbox.Systemd.ListServicesAsync()).Select(u => u.Name).Take(8)
+            .Append("systemd-sysext.service").Append("no-such-thing.service").ToList();
+        var many = await sandbox.Systemd.GetPropertiesManyAsync(names);
+        many.Select(p => p.Unit).ShouldBe(names.SkipLast(1));
+        foreach (var p in many)
+        {
+            var one = await sandbox.Systemd.GetPropertiesAsync(p.Unit);
+            p.String("Id").ShouldBe(one.String("Id"));
+            p.String("FragmentPath").ShouldBe(one.String("FragmentPath"));
+            p.String("ProtectSystem").ShouldBe(one.String("ProtectSystem"));
+        }
+    }
+
+    [Fact]
     public async Task Unknown_unit_is_a_typed_failure()
     {
         var e = await Should.ThrowAsync<UnitNotFoundException>(() => sandbox.Systemd.GetPropertiesAsync("no-such-thing.service"));

@@ -1,0 +1,109 @@
+// `hardentui analyze UNIT… [--json] [--with-dropin FILE]` and `hardentui analyze --offline FILE…`: the same rows
+// and numbers as `systemd-analyze security`, computed in-process (online from the unit's properties, offline
+// from unit files like --offline=true), optionally with a proposed drop-in applied in memory.
+using System.CommandLine;
+using System.Text.Json;
+using HardenTui.Core;
+using HardenTui.Core.Exposure;
+using HardenTui.Core.Units;
+using HardenTui.Host.Exposure;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Cli;
+
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var targets = new Argument<string[]>("unit") { Description = "Service units (or unit files with --offline)", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print JSON: {unit, exposure, predicate, rows} (an array for several units)" };
+        var offline = new Option<bool>("--offline") { Description = "Analyze unit files (with FILE.d/*.conf beside them) instead of loaded units" };
+        var dropIn = new Option<string?>("--with-dropin") { Description = "Score as if this drop-in file were added to each unit" };
+        var command = new Command("analyze", "Show a service's exposure, row for row as systemd-analyze security does.");
+        command.Arguments.Add(targets);
+        command.Options.Add(json);
+        command.Options.Add(offline);
+        command.Options.Add(dropIn);
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(targets)!, parse.GetValue(json), parse.GetValue(offline), parse.GetValue(dropIn), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] targets, bool asJson, bool offline, string? dropInFile, CancellationToken ct)
+    {
+        try
+        {
+            return await AnalyzeAsync(targets, asJson, offline, dropInFile, ct);
+        }
+        catch (SystemdException e) when (e is not UnitNotFoundException)
+        {
+            Console.Error.WriteLine($"hardentui: {e.Message}");
+            return CliApp.ExitFailed;
+        }
+    }
+
+    private static async Task<int> AnalyzeAsync(string[] targets, bool asJson, bool offline, string? dropInFile, CancellationToken ct)
+    {
+        var dropIn = dropInFile is null ? null : ReadDropIn(dropInFile);
+        var host = new ExposureHost(LocalProcessRunner.Instance, new BusctlSystemd(LocalProcessRunner.Instance));
+        var results = new List<(ExposureReport Report, ExposureReport? Before)>();
+        foreach (var target in targets)
+        {
+            var info = offline ? await host.OfflineAsync(target, ct) : await LoadedAsync(host, target, ct);
+            var before = ExposureScorer.Score(info);
+            results.Add(dropIn is null ? (before, null) : (ExposureScorer.Preview(info, dropIn), before));
+        }
+        if (asJson)
+            WriteJson(results);
+        else
+            foreach (var (report, before) in results)
+            {
+                if (results.Count > 1) Console.WriteLine(report.Unit);
+                Console.Write(ExposureText.Table(report));
+                if (before is not null)
+                    Console.WriteLine($"   (before the drop-in: {before.ExposureText} {before.Predicate}; delta {(report.ExposureTenths - before.ExposureTenths) / 10.0:+0.0;-0.0;0.0})");
+                if (results.Count > 1) Console.WriteLine();
+            }
+        return CliApp.ExitOk;
+    }
+
+    private static async Task<SecurityInfo> LoadedAsync(ExposureHost host, string unit, CancellationToken ct)
+    {
+        UnitName.Parse(unit);
+        try
+        {
+            return await host.LoadedAsync(unit, ct);
+        }
+        catch (UnitNotFoundException e)
+        {
+            throw new BadInputException(e.Message);
+        }
+    }
+
+    private static string ReadDropIn(string file)
+    {
+        try
+        {
+            var text = File.ReadAllText(file);
+            UnitFile.Parse(text, file);
+            return text;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"cannot read {file}: {e.Message}");
+        }
+    }
+
+    private static void WriteJson(List<(ExposureReport Report, ExposureReport? Before)> results)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var writer = new Utf8JsonWriter(stdout, ExposureText.JsonOptions))
+        {
+            if (results.Count > 1) writer.WriteStartArray();
+            foreach (var (report, before) in results)
+                ExposureText.WriteJson(writer, report, before);
+            if (results.Count > 1) writer.WriteEndArray();
+        }
+        stdout.WriteByte((byte)'\n');
+    }
+}
