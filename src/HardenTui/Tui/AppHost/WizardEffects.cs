@@ -61,26 +61,11 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
     {
         var services = (await systemd.ListServicesAsync(ct)).Where(s => s.LoadState == "loaded").ToList();
         var groups = await _exposure.SyscallGroupsAsync(ct);
-        using var gate = new SemaphoreSlim(4);
-        var rows = await Task.WhenAll(services.Select(async s =>
-        {
-            await gate.WaitAsync(ct);
-            try
-            {
-                var p = await systemd.GetPropertiesAsync(s.Name, ct);
-                var report = ExposureScorer.Score(SecurityInfo.FromProperties(s.Name, p.Values, groups));
-                return DomainViews.Service(s, report, DomainViews.HasOurDropIn(p));
-            }
-            catch (SystemdException)
-            {
-                return DomainViews.Service(s, null, false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        return rows;
+        var properties = (await systemd.GetPropertiesManyAsync(services.Select(s => s.Name).ToList(), ct))
+            .GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.First());
+        return services.Select(s => properties.TryGetValue(s.Name, out var p)
+            ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(s.Name, p.Values, groups)), DomainViews.HasOurDropIn(p))
+            : DomainViews.Service(s, null, false)).ToList();
     }
 
     private async Task<UnitView> OpenAsync(string unit, CancellationToken ct)
