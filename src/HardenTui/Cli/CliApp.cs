@@ -24,6 +24,9 @@ public static class CliApp
     {
         yield return SandboxCommand.Create();
         yield return AnalyzeCommand.Create();
+        yield return ProposeCommand.Create();
+        yield return ApplyCommand.Create();
+        yield return RollbackCommand.Create();
     }
 
     public static int Run(string[] args)

@@ -1,0 +1,85 @@
+using HardenTui.Core.Overrides;
+
+namespace HardenTui.Core.Proposals;
+
+/// <summary>ProtectSystem/ProtectHome/PrivateTmp/PrivateDevices/DevicePolicy/ProtectProc/ProcSubset/NoExecPaths.</summary>
+internal static class FileSystemRules
+{
+    private static readonly string[] Api = ["/dev", "/proc", "/sys"];
+    private static readonly string[] Os = ["/usr", "/boot", "/efi", "/bin", "/sbin", "/lib", "/lib64"];
+    private static readonly string[] Temp = ["/tmp", "/var/tmp"];
+    private static readonly string[] Homes = ["/home", "/root", "/run/user"];
+
+    // The pseudo devices a PrivateDevices= /dev still has (systemd.exec(5), PrivateDevices=, v252).
+    private static readonly string[] PseudoDevices =
+        ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/ptmx", "/dev/pts",
+         "/dev/shm", "/dev/mqueue", "/dev/hugepages", "/dev/log", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/fd"];
+
+    private static readonly string[] RawIo = ["ioperm", "iopl", "pciconfig_iobase", "pciconfig_read", "pciconfig_write"];
+
+    public static IEnumerable<Proposal?> All(RuleKit k, IReadOnlyList<string> unitPrograms)
+    {
+        yield return ProtectSystem(k);
+        var homes = k.Paths().Where(p => RuleKit.IsUnderAny(p.Key, Homes)).ToList();
+        yield return homes.Count > 0 && homes.All(h => k.Seen.Has("pathRead", h.Key) && !k.Seen.Has("pathWritten", h.Key))
+            ? k.Value("ProtectHome", "read-only", "home directories were only read", "", [], k.Current.Rank("ProtectHome", "no", "read-only", "tmpfs", "yes") >= 1)
+            : k.Value("ProtectHome", "yes", "no home directory (/home, /root, /run/user) was touched", "home directories were used",
+                homes, k.Current.Rank("ProtectHome", "no", "read-only", "tmpfs", "yes") >= 2);
+        yield return k.Flag("PrivateTmp", "no file that existed before in /tmp or /var/tmp was used",
+            "the service used files in /tmp or /var/tmp that it did not create",
+            k.Paths().Where(p => RuleKit.IsUnderAny(p.Key, Temp) && !Temp.Contains(p.Key) && !k.Seen.Has("pathCreated", p.Key)));
+        var devices = k.Paths().Where(p => RuleKit.IsUnder(p.Key, "/dev") && p.Key != "/dev" && !RuleKit.IsUnderAny(p.Key, PseudoDevices))
+            .Concat(k.Seen.Where("syscall", RawIo.Contains)).Concat(k.Seen.Where("capability", c => c == "CAP_MKNOD")).ToList();
+        yield return k.Flag("PrivateDevices", "only pseudo devices (/dev/null, /dev/urandom, …) were used", "the service used real devices", devices);
+        yield return k.Value("DevicePolicy", "closed", "only pseudo devices were used", "the service used real devices", devices,
+            k.Current["DevicePolicy"] is "closed" or "strict");
+        var pids = k.Paths().Where(p => p.Key.StartsWith("/proc/", StringComparison.Ordinal) && p.Key.Length > 6 && char.IsAsciiDigit(p.Key[6])).ToList();
+        yield return k.Value("ProtectProc", "invisible", "no other process's /proc/PID was looked at", "the service read /proc/PID entries",
+            pids, k.Current.Rank("ProtectProc", "default", "ptraceable", "invisible", "noaccess") >= 2);
+        yield return k.Value("ProcSubset", "pid", "only /proc/PID entries were read", "the service read system-wide /proc files",
+            k.Paths().Where(p => RuleKit.IsUnder(p.Key, "/proc") && p.Key is not "/proc" and not "/proc/self" and not "/proc/thread-self"
+                && p.Key.Length > 6 && !char.IsAsciiDigit(p.Key[6]) && !p.Key.StartsWith("/proc/self/", StringComparison.Ordinal)
+                && !p.Key.StartsWith("/proc/thread-self/", StringComparison.Ordinal)),
+            k.Current["ProcSubset"] == "pid");
+        yield return NoExecPaths(k, unitPrograms);
+    }
+
+    private static Proposal? ProtectSystem(RuleKit k)
+    {
+        var writes = k.Writes().Where(w => !RuleKit.IsUnderAny(w.Key, Api)).ToList();
+        var rank = k.Current.Rank("ProtectSystem", "no", "yes", "full", "strict");
+        var os = writes.Where(w => RuleKit.IsUnderAny(w.Key, Os)).ToList();
+        if (os.Count > 0) return k.Value("ProtectSystem", "yes", "", "the service wrote under /usr, /boot or /lib", os, rank >= 1);
+        var etc = writes.Where(w => RuleKit.IsUnder(w.Key, "/etc")).ToList();
+        if (etc.Count > 0)
+            return k.Value("ProtectSystem", "yes", "/usr and /boot were not written; /etc was, so it stays writable", "", [], rank >= 1);
+        var dirs = Collapse(writes.Where(w => !(RuleKit.IsUnderAny(w.Key, Temp) && k.Seen.Has("pathCreated", w.Key)))
+            .Select(w => Path.GetDirectoryName(w.Key) ?? "/").Where(d => d != "/"));
+        var why = dirs.Count == 0 ? "nothing outside /dev, /proc, /sys and a private /tmp was written"
+            : $"only {string.Join(", ", dirs)} {(dirs.Count == 1 ? "was" : "were")} written; they stay writable";
+        DropInDirective[] rw = dirs.Count == 0 ? [] : [new DropInDirective("ReadWritePaths", string.Join(' ', dirs.Select(d => "-" + d)), "written during the trace")];
+        return k.Value("ProtectSystem", "strict", why, "", [], rank >= 3, rw);
+    }
+
+    private static Proposal? NoExecPaths(RuleKit k, IReadOnlyList<string> unitPrograms)
+    {
+        if (k.Current.IsSet("NoExecPaths") || k.Current.IsSet("ExecPaths")) return null;
+        var programs = k.Seen.Of("executedFile").Concat(k.Seen.Of("interpreter")).Select(i => i.Key).Concat(unitPrograms);
+        var libraries = k.Seen.Of("execMappedFile").Select(i => Path.GetDirectoryName(i.Key) ?? "/").Where(d => d != "/");
+        var allowed = Collapse(programs.Concat(libraries));
+        var blockers = k.Seen.Traced && !k.Seen.Any("executedFile")
+            ? [new ObservedItem("no execve", 0, "the trace did not see the service's program start")] : new List<ObservedItem>();
+        return k.Value("NoExecPaths", "/", "nothing outside the programs, loader and library directories below was executed or mapped executable",
+            "cannot list what the service executes", blockers, false,
+            new DropInDirective("ExecPaths", string.Join(' ', allowed.Select(p => "-" + p)), "executed or mapped PROT_EXEC during the trace (programs, ELF loader, library directories)"));
+    }
+
+    /// <summary>Sorted, without paths that lie under another path of the set.</summary>
+    internal static List<string> Collapse(IEnumerable<string> paths)
+    {
+        var result = new List<string>();
+        foreach (var p in paths.Distinct().Order(StringComparer.Ordinal))
+            if (!result.Any(r => RuleKit.IsUnder(p, r))) result.Add(p);
+        return result;
+    }
+}

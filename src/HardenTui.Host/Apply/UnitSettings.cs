@@ -1,0 +1,51 @@
+using System.Text.Json;
+using HardenTui.Core.Proposals;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Host.Apply;
+
+/// <summary>
+/// Reads what the resolver needs from a loaded unit's D-Bus properties (org.freedesktop.systemd1.Service, 252):
+/// the hardening it already has, in `systemctl show` spelling, and the programs its Exec*= lines run.
+/// </summary>
+public static class UnitSettings
+{
+    private static readonly string[] Flags =
+    [
+        "PrivateTmp", "PrivateDevices", "NoNewPrivileges", "RestrictSUIDSGID", "ProtectKernelTunables", "ProtectKernelModules",
+        "ProtectKernelLogs", "ProtectControlGroups", "ProtectClock", "ProtectHostname", "LockPersonality", "RestrictRealtime",
+        "MemoryDenyWriteExecute", "PrivateIPC", "PrivateMounts", "DynamicUser", "PrivateNetwork", "PrivateUsers",
+    ];
+    private static readonly string[] Words = ["ProtectSystem", "ProtectHome", "DevicePolicy", "ProtectProc", "ProcSubset", "KeyringMode", "User"];
+    private static readonly string[] Lists = ["NoExecPaths", "ExecPaths", "SystemCallArchitectures", "IPAddressDeny"];
+    private static readonly string[] ExecLines = ["ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"];
+
+    public static CurrentHardening Current(UnitProperties p)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in Flags)
+            if (p.Bool(name) is { } b) values[name] = b ? "yes" : "no";
+        foreach (var name in Words)
+            if (p.String(name) is { Length: > 0 } s) values[name] = s;
+        foreach (var name in Lists)
+            if (p.Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0)
+                values[name] = v.ToString();
+        foreach (var name in new[] { "SystemCallFilter", "RestrictAddressFamilies" })
+            if (p.Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 2 && v[1].GetArrayLength() > 0)
+                values[name] = v.ToString();
+        if (p.UNumber("CapabilityBoundingSet") is { } caps && caps != ulong.MaxValue) values["CapabilityBoundingSet"] = caps.ToString("x");
+        if (p.UNumber("RestrictNamespaces") is { } ns && ns != ulong.MaxValue) values["RestrictNamespaces"] = ns.ToString("x");
+        if (p.Number("SystemCallErrorNumber") is { } errno && errno > 0) values["SystemCallErrorNumber"] = errno.ToString();
+        if (p.UNumber("UMask") is { } umask) values["UMask"] = "0" + Convert.ToString((long)umask, 8).PadLeft(3, '0');
+        return new CurrentHardening(values);
+    }
+
+    /// <summary>The program path of every Exec*= line (a(sasbttttuii): element 0 of each entry).</summary>
+    public static IReadOnlyList<string> Programs(UnitProperties p) =>
+        ExecLines.Where(p.Values.ContainsKey).SelectMany(name => p.Values[name].ValueKind == JsonValueKind.Array
+                ? p.Values[name].EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(e => e.ValueKind == JsonValueKind.Array && e.GetArrayLength() > 0 && e[0].ValueKind == JsonValueKind.String)
+            .Select(e => e[0].GetString()!)
+            .Distinct()
+            .ToList();
+}

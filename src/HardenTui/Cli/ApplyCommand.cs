@@ -1,0 +1,111 @@
+using System.CommandLine;
+using HardenTui.Core;
+using HardenTui.Core.Overrides;
+using HardenTui.Core.Proposals;
+using HardenTui.Host.Apply;
+using HardenTui.Host.Health;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Cli;
+
+/// <summary>
+/// `hardentui apply UNIT (--auto | --dropin FILE | --profile NAME) [--probe CMD] [--trace-seconds N] [--yes]`:
+/// show the diff, write the drop-in, restart, verify; bisect and keep the working part, or roll back.
+/// Exit 0: hardened and working; 1: ended rolled back (or declined); 2: bad input.
+/// </summary>
+internal static class ApplyCommand
+{
+    internal static Command Create()
+    {
+        var unit = new Argument<string>("unit") { Description = "The service (nginx.service)" };
+        var auto = new Option<bool>("--auto") { Description = "Trace (running the probe), propose the defaults, apply, verify, bisect on failure" };
+        var dropin = new Option<string?>("--dropin") { Description = "Apply this drop-in file ([Service] directives)" };
+        var profile = new Option<string?>("--profile") { Description = "Apply a shipped profile (profiles/NAME.conf)" };
+        var findings = new Option<string?>("--findings") { Description = "With --auto: propose from these saved findings instead of tracing" };
+        var probe = new Option<string?>("--probe") { Description = "Shell command that must succeed for the service to count as working" };
+        var seconds = new Option<int>("--trace-seconds") { Description = "How long --auto traces", DefaultValueFactory = _ => 20 };
+        var settle = new Option<int>("--settle-seconds") { Description = "How long the service must stay up after each restart", DefaultValueFactory = _ => 5 };
+        var yes = new Option<bool>("--yes") { Description = "Do not ask before writing" };
+        var command = new Command("apply", "Write a hardening drop-in, restart and verify the service; bisect or roll back if it breaks");
+        command.Arguments.Add(unit);
+        foreach (var o in new Option[] { auto, dropin, profile, findings, probe, seconds, settle, yes }) command.Options.Add(o);
+        command.SetAction(async (parse, ct) =>
+        {
+            var sources = new[] { parse.GetValue(auto), parse.GetValue(dropin) is not null, parse.GetValue(profile) is not null }.Count(x => x);
+            if (sources != 1) throw new BadInputException("apply needs exactly one of --auto, --dropin FILE, --profile NAME");
+            if (parse.GetValue(seconds) <= 0 || parse.GetValue(settle) < 0) throw new BadInputException("--trace-seconds must be positive and --settle-seconds not negative");
+            var services = await MachineServices.StartAsync(ct);
+            var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
+            var name = props.Unit;
+            var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle)));
+            var dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
+                : parse.GetValue(profile) is { } p ? DropIn.Parse(name, MachineServices.ReadInput(ProfilePath(p), "profile"))
+                : Resolver.DropIn(name, MachineServices.Propose(props, await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct)));
+            if (dropIn.Directives.Count == 0) throw new BadInputException("the drop-in has no directives; nothing to apply");
+
+            var rendered = dropIn.Render(DateTimeOffset.UtcNow);
+            Console.Out.Write(EffectiveUnitText.Diff(await services.Systemd.CatAsync(name, ct), "/" + services.Store.RelativePath(name), rendered));
+            if (!parse.GetValue(yes) && !Confirm($"Write this drop-in and restart {name}? [y/N] "))
+            {
+                Console.Error.WriteLine("hardentui: nothing written.");
+                return CliApp.ExitFailed;
+            }
+            services.Workflow.Progress += line => Console.Error.WriteLine("hardentui: " + line);
+            try
+            {
+                var outcome = await services.Workflow.ApplyAsync(dropIn, check, bisect: true, ct);
+                return await ReportAsync(services, name, check, outcome, ct);
+            }
+            catch (SystemdException e)
+            {
+                Console.Error.WriteLine($"hardentui: apply {name}: {e.Message}; the next start of hardentui puts the unit back as it was");
+                return CliApp.ExitFailed;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<Observations> ObserveAsync(MachineServices services, string unit, string? findings, string? probe, int seconds, CancellationToken ct)
+    {
+        if (findings is not null) return Observations.FromFindingsJson(MachineServices.ReadInput(findings, "findings"));
+        return await AutoTrace.RunAsync(services, unit, probe, TimeSpan.FromSeconds(seconds), ct);
+    }
+
+    private static async Task<int> ReportAsync(MachineServices services, string unit, HealthCheck check, ApplyOutcome outcome, CancellationToken ct)
+    {
+        foreach (var d in outcome.Dropped)
+            Console.Error.WriteLine($"hardentui: dropped {string.Join(' ', d.Lines.Select(l => l.Line))}" +
+                (d.Partners.Count > 0 ? $" (breaks together with {string.Join(", ", d.Partners)})" : "") + $": {d.Report}");
+        if (!outcome.Hardened)
+        {
+            Console.Error.WriteLine($"hardentui: {unit} did not work hardened ({outcome.LastReport}); rolled back after {outcome.Restarts} restart(s).");
+            return CliApp.ExitFailed;
+        }
+        Console.Error.WriteLine($"hardentui: one more plain restart of {unit} to confirm ...");
+        var confirm = await services.Health.RestartAndVerifyAsync(unit, check, ct);
+        if (!confirm.Healthy)
+        {
+            Console.Error.WriteLine($"hardentui: {unit} failed on the confirming restart ({confirm}); rolling back.");
+            await services.Workflow.RemoveAsync(unit, ct);
+            return CliApp.ExitFailed;
+        }
+        Console.Error.WriteLine($"hardentui: {unit} is hardened and working: {outcome.Applied!.Directives.Count} directive(s) in /{services.Store.RelativePath(unit)}" +
+            $" after {outcome.Restarts + 1} restart(s). Undo: hardentui rollback {unit}");
+        return CliApp.ExitOk;
+    }
+
+    private static string ProfilePath(string name)
+    {
+        if (name.Contains('/') || name.Contains("..")) throw new BadInputException($"--profile {name}: a profile is a name, not a path");
+        var dir = AppContext.BaseDirectory;
+        for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "profiles", name + ".conf"))) return Path.Combine(d.FullName, "profiles", name + ".conf");
+        throw new BadInputException($"--profile {name}: no profiles/{name}.conf found");
+    }
+
+    private static bool Confirm(string question)
+    {
+        Console.Error.Write(question);
+        return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+    }
+}

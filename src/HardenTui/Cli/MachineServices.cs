@@ -1,0 +1,53 @@
+using HardenTui.Core;
+using HardenTui.Core.Proposals;
+using HardenTui.Host.Apply;
+using HardenTui.Host.Health;
+using HardenTui.Host.Overrides;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Cli;
+
+/// <summary>
+/// The adapters the propose/apply/rollback commands share, on this machine (which is the sandbox when hardentui
+/// runs inside it). Creating them runs crash recovery first, so an apply or trace killed earlier is undone.
+/// </summary>
+internal sealed class MachineServices
+{
+    private MachineServices()
+    {
+        Systemd = new BusctlSystemd(Runner);
+        Store = new DropInStore("/", TimeProvider.System);
+        Journal = new OperationJournal("/", TimeProvider.System);
+        Health = new ServiceHealth(Systemd, Runner, TimeProvider.System);
+        Workflow = new ApplyWorkflow(Systemd, Store, Journal, Health, TimeProvider.System);
+    }
+
+    public IProcessRunner Runner { get; } = LocalProcessRunner.Instance;
+    public ISystemd Systemd { get; }
+    public DropInStore Store { get; }
+    public OperationJournal Journal { get; }
+    public ServiceHealth Health { get; }
+    public ApplyWorkflow Workflow { get; }
+
+    public static async Task<MachineServices> StartAsync(CancellationToken ct)
+    {
+        var services = new MachineServices();
+        foreach (var r in await new Recovery(services.Journal, services.Systemd).RunAsync(ct))
+            Console.Error.WriteLine($"hardentui: undid an interrupted {r.Kind} of {r.Unit} (started {r.Started:u}, process {r.OwnerPid} is gone)");
+        return services;
+    }
+
+    public async Task<UnitProperties> PropertiesAsync(string unit, CancellationToken ct)
+    {
+        try { return await Systemd.GetPropertiesAsync(Core.Units.UnitName.Parse(unit).Value, ct); }
+        catch (UnitNotFoundException e) { throw new BadInputException(e.Message); }
+    }
+
+    /// <summary>Proposals for the unit from saved findings (or none: everything off) and its current settings.</summary>
+    public static IReadOnlyList<Proposal> Propose(UnitProperties props, Observations seen) =>
+        Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props));
+
+    public static string ReadInput(string path, string what) =>
+        File.Exists(path) ? File.ReadAllText(path) : throw new BadInputException($"{what} {path}: no such file");
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using System.Text.Json;
+using HardenTui.Core.Proposals;
+
+namespace HardenTui.Cli;
+
+/// <summary>`hardentui propose UNIT [--findings FILE] [--json]`: the drop-in the resolver proposes, with the off ones and why.</summary>
+internal static class ProposeCommand
+{
+    internal static Command Create()
+    {
+        var unit = new Argument<string>("unit") { Description = "The service (nginx.service)" };
+        var findings = new Option<string?>("--findings") { Description = "Findings JSON from `hardentui trace --json` (without it nothing is on)" };
+        var json = new Option<bool>("--json") { Description = "Every proposal as JSON (value, on/off, reason, evidence, your call)" };
+        var command = new Command("propose", "Print the hardening drop-in proposed for a service from its trace findings");
+        command.Arguments.Add(unit);
+        command.Options.Add(findings);
+        command.Options.Add(json);
+        command.SetAction(async (parse, ct) =>
+        {
+            var services = await MachineServices.StartAsync(ct);
+            var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
+            var seen = parse.GetValue(findings) is { } file
+                ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings"))
+                : Observations.None;
+            var proposals = MachineServices.Propose(props, seen);
+            if (parse.GetValue(json))
+                Console.Out.WriteLine(JsonSerializer.Serialize(proposals, new JsonSerializerOptions { WriteIndented = true }));
+            else
+                Console.Out.Write(ProposalText.Write(props.Unit, proposals, DateTimeOffset.UtcNow));
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,105 @@
+using HardenTui.Core.Overrides;
+using HardenTui.Core.Proposals;
+using Shouldly;
+using Xunit;
+
+namespace HardenTui.Core.Tests.Proposals;
+
+public class ResolverTests
+{
+    // Shaped like `hardentui findings --json` of nginx serving one request.
+    private const string NginxFindings = """
+        {
+          "stats": { "lines": 900, "callsStarted": 880, "garbageLines": 0, "processes": 3 },
+          "syscalls": { "openat": 40, "setuid": 1, "setgid": 1, "kill": 1, "bind": 2, "epoll_wait": 9, "io_setup": 1 },
+          "syscallGroups": { "@system-service": ["openat", "setuid", "setgid", "kill", "bind", "epoll_wait"] },
+          "executedFile": [ { "key": "/usr/sbin/nginx", "count": 1, "evidence": ["execve(\"/usr/sbin/nginx\", ...) = 0"] } ],
+          "interpreter": [ { "key": "/lib64/ld-linux-x86-64.so.2", "count": 1, "evidence": [] } ],
+          "execMappedFile": [ { "key": "/usr/lib/x86_64-linux-gnu/libc.so.6", "count": 3, "evidence": [] },
+                              { "key": "/usr/lib/x86_64-linux-gnu/libpcre2-8.so.0", "count": 3, "evidence": [] } ],
+          "pathRead": [ { "key": "/etc/nginx/nginx.conf", "count": 1, "evidence": [] }, { "key": "/dev/urandom", "count": 1, "evidence": [] } ],
+          "pathWritten": [ { "key": "/var/log/nginx/access.log", "count": 2, "evidence": [] }, { "key": "/dev/null", "count": 1, "evidence": [] } ],
+          "pathCreated": [ { "key": "/run/nginx.pid", "count": 1, "evidence": ["openat(AT_FDCWD, \"/run/nginx.pid\", O_CREAT...) = 4"] } ],
+          "socketFamily": [ { "key": "AF_INET", "count": 2, "evidence": [] }, { "key": "AF_INET6", "count": 1, "evidence": [] } ],
+          "boundAddress": [ { "key": "0.0.0.0:80", "count": 1, "evidence": [] } ],
+          "capability": [], "namespace": [], "writeExecute": []
+        }
+        """;
+
+    private static Observations Nginx(Func<string, string>? edit = null) => Observations.FromFindingsJson((edit ?? (s => s))(NginxFindings));
+
+    private static Proposal Find(IEnumerable<Proposal> proposals, string directive) => proposals.Single(p => p.Directive == directive);
+
+    private static string Value(IEnumerable<Proposal> proposals, string directive) => Find(proposals, directive).Lines[0].Value;
+
+    [Fact]
+    public void Nginx_gets_a_strict_drop_in_that_keeps_what_it_used()
+    {
+        var proposals = Resolver.Propose(Nginx(), CurrentHardening.Nothing, ["/usr/sbin/nginx", "/sbin/start-stop-daemon"]);
+        Value(proposals, "ProtectSystem").ShouldBe("strict");
+        Find(proposals, "ProtectSystem").Lines[1].Line.ShouldBe("ReadWritePaths=-/run -/var/log/nginx");
+        Find(proposals, "NoExecPaths").Lines[1].Value
+            .ShouldBe("-/lib64/ld-linux-x86-64.so.2 -/sbin/start-stop-daemon -/usr/lib/x86_64-linux-gnu -/usr/sbin/nginx");
+        Value(proposals, "CapabilityBoundingSet").ShouldBe("CAP_KILL CAP_NET_BIND_SERVICE CAP_SETGID CAP_SETUID");
+        Value(proposals, "SystemCallFilter").ShouldBe("@system-service io_setup");
+        Value(proposals, "RestrictAddressFamilies").ShouldBe("AF_INET AF_INET6 AF_UNIX");
+        Find(proposals, "PrivateDevices").DefaultOn.ShouldBeTrue();
+        foreach (var choice in new[] { "DynamicUser", "PrivateNetwork", "IPAddressDeny" })
+            Find(proposals, choice).ShouldSatisfyAllConditions(p => p.YourCall.ShouldBeTrue(), p => p.DefaultOn.ShouldBeFalse());
+        Resolver.DropIn("nginx.service", proposals).Render(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero))
+            .ShouldMatchApproved(c => c.SubFolder("approved").WithFileExtension("txt"));
+    }
+
+    [Fact]
+    public void What_the_trace_contradicts_is_proposed_off_with_the_evidence()
+    {
+        var proposals = Resolver.Propose(Nginx(s => s
+            .Replace("\"writeExecute\": []", "\"writeExecute\": [ { \"key\": \"mprotect PROT_WRITE|PROT_EXEC\", \"count\": 1, \"evidence\": [\"mprotect(...)\"] } ]")
+            .Replace("/dev/urandom", "/dev/sda")
+            .Replace("/var/log/nginx/access.log", "/usr/lib/nginx/cache")), CurrentHardening.Nothing, []);
+        Find(proposals, "MemoryDenyWriteExecute").DefaultOn.ShouldBeFalse();
+        Find(proposals, "MemoryDenyWriteExecute").Evidence.Single().ShouldContain("mprotect(...)");
+        Find(proposals, "PrivateDevices").DefaultOn.ShouldBeFalse();
+        Find(proposals, "PrivateDevices").Evidence.Single().ShouldStartWith("/dev/sda");
+        Find(proposals, "ProtectSystem").DefaultOn.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void What_the_unit_already_sets_is_never_weakened_or_widened()
+    {
+        var current = new CurrentHardening(new Dictionary<string, string>
+        {
+            ["ProtectSystem"] = "strict", ["SystemCallFilter"] = "~@mount", ["CapabilityBoundingSet"] = "CAP_NET_BIND_SERVICE",
+            ["UMask"] = "0077", ["NoNewPrivileges"] = "yes", ["User"] = "www-data",
+        });
+        var names = Resolver.Propose(Nginx(), current, []).Select(p => p.Directive).ToList();
+        names.ShouldNotContain("ProtectSystem");
+        names.ShouldNotContain("SystemCallFilter");
+        names.ShouldNotContain("CapabilityBoundingSet");
+        names.ShouldNotContain("UMask");
+        names.ShouldNotContain("NoNewPrivileges");
+        names.ShouldNotContain("DynamicUser");
+        Value(Resolver.Propose(Nginx(), new CurrentHardening(new Dictionary<string, string> { ["UMask"] = "0002" }), []), "UMask").ShouldBe("0027");
+    }
+
+    [Fact]
+    public void Without_a_trace_nothing_is_on()
+    {
+        Resolver.Propose(Observations.None, CurrentHardening.Nothing, []).ShouldAllBe(p => !p.DefaultOn);
+    }
+
+    [Fact]
+    public void Exposure_delta_is_measured_per_proposal_against_the_unit_as_it_is()
+    {
+        var proposals = Resolver.Propose(Nginx(), CurrentHardening.Nothing, [], text => 96 - text.Split('\n').Length);
+        Find(proposals, "ProtectSystem").ExposureDeltaTenths.ShouldBe(-2); // two lines: ProtectSystem + ReadWritePaths
+        Find(proposals, "LockPersonality").ExposureDeltaTenths.ShouldBe(-1);
+    }
+
+    [Fact]
+    public void Garbage_findings_are_bad_input()
+    {
+        Should.Throw<BadInputException>(() => Observations.FromFindingsJson("{ \"executedFile\": [ { \"count\": 1 } ] }"));
+        Should.Throw<BadInputException>(() => Observations.FromFindingsJson("not json"));
+    }
+}
