@@ -27,6 +27,8 @@ public static class CliApp
         yield return ProposeCommand.Create();
         yield return ApplyCommand.Create();
         yield return RollbackCommand.Create();
+        yield return FindingsCommand.Create();
+        yield return TraceCommand.Create();
     }
 
     public static int Run(string[] args)

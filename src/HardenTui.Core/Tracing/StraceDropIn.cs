@@ -1,0 +1,55 @@
+// The runtime drop-in that wraps a unit's commands in strace. Every ExecStartPre/ExecStart/ExecStartPost/ExecReload
+// is reset and re-emitted as "strace -f -s 0 -o DIR/<setting>.<n> -- <command>": -f follows forks, -s 0 prints no
+// buffer contents (no secrets in the log; paths are still printed whole). Type=forking needs -D (strace becomes a
+// detached grandchild, so the forking parent can exit and systemd sees the real daemon); Type=notify needs
+// NotifyAccess=all because strace, not the daemon, is then the main process. Argument quoting per systemd.syntax(7)
+// and systemd.service(5) "Command lines" (systemd 252): "%" must be doubled, "$VAR" stays for systemd to expand.
+using System.Text;
+
+namespace HardenTui.Core.Tracing;
+
+public static class StraceDropIn
+{
+    public const string FileName = "zz-hardentui-trace.conf";
+    public const string Marker = "# Written by hardentui trace; removed when the trace stops.";
+
+    public static readonly string[] Settings = ["ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload"];
+
+    private static readonly Dictionary<string, string> Prefixes = new()
+    {
+        ["ignore-failure"] = "-", ["privileged"] = "+", ["no-setuid"] = "!", ["ambient"] = "!!", ["no-env-expand"] = ":",
+    };
+
+    /// <summary>The drop-in text, and the trace files it will make strace write (one per wrapped command).</summary>
+    public static (string Text, IReadOnlyList<string> TraceFiles) Render(string serviceType,
+        IReadOnlyDictionary<string, IReadOnlyList<ExecCommand>> commands, string traceDir, string strace = "/usr/bin/strace")
+    {
+        var s = new StringBuilder().AppendLine(Marker).AppendLine("[Service]");
+        if (serviceType is "notify" or "notify-reload") s.AppendLine("NotifyAccess=all");
+        var files = new List<string>();
+        foreach (var setting in Settings)
+        {
+            if (!commands.TryGetValue(setting, out var list) || list.Count == 0) continue;
+            s.AppendLine($"{setting}=");
+            for (var i = 0; i < list.Count; i++)
+            {
+                var command = list[i];
+                var file = $"{traceDir}/{setting}.{i}";
+                files.Add(file);
+                var prefix = string.Concat(command.Flags.Select(f => Prefixes.GetValueOrDefault(f, "")));
+                var daemonize = setting == "ExecStart" ? " -D" : "";
+                var argv = command.Argv.Count > 0 ? command.Argv : [command.Path];
+                var args = string.Join(' ', new[] { command.Path }.Concat(argv.Skip(1)).Select(Quote));
+                s.AppendLine($"{setting}={prefix}{strace} -f{daemonize} -s 0 -o {Quote(file)} -- {args}");
+            }
+        }
+        return (s.ToString(), files);
+    }
+
+    internal static string Quote(string arg)
+    {
+        var escaped = arg.Replace("%", "%%");
+        if (escaped.Length > 0 && escaped.All(c => char.IsAsciiLetterOrDigit(c) || "/._-=:,+@$".Contains(c))) return escaped;
+        return "\"" + escaped.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    }
+}

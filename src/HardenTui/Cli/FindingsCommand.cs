@@ -1,0 +1,31 @@
+using System.CommandLine;
+using HardenTui.Core;
+using HardenTui.Core.Findings;
+using HardenTui.Core.Tracing;
+using HardenTui.Host.Tracing;
+
+namespace HardenTui.Cli;
+
+internal static class FindingsCommand
+{
+    internal static Command Create()
+    {
+        var log = new Option<string>("--strace-log") { Description = "An strace log (strace -f -o FILE ...), any timestamp style", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print JSON; \"syscalls\" maps each syscall to the calls started" };
+        var command = new Command("findings", "Analyse an existing trace log: executed and mapped files, syscalls, capabilities, paths, sockets");
+        command.Options.Add(log);
+        command.Options.Add(json);
+        command.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(log)!;
+            if (!File.Exists(path)) throw new BadInputException($"no such strace log: {path}");
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            var findings = StraceLog.Feed(stream, new FindingsBuilder(interpreterOf: new ExecutableInterpreters().Of)).Snapshot();
+            if (findings.Stats.Lines > 0 && findings.Stats.CallsStarted == 0)
+                throw new BadInputException($"{path} holds no strace calls ({findings.Stats.GarbageLines} unreadable lines)");
+            Console.Out.Write(parseResult.GetValue(json) ? FindingsJson.Write(findings) + "\n" : FindingsText.Write(findings));
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+}

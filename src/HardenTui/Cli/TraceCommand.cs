@@ -1,0 +1,57 @@
+using System.CommandLine;
+using HardenTui.Core;
+using HardenTui.Core.Findings;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+using HardenTui.Host.Tracing;
+
+namespace HardenTui.Cli;
+
+/// <summary>`hardentui trace UNIT`: restart the unit under a tracer for a while, optionally exercise it, print findings, restore it.</summary>
+internal static class TraceCommand
+{
+    internal static Command Create()
+    {
+        var unit = new Argument<string>("unit") { Description = "The service to trace (nginx.service)" };
+        var seconds = new Option<int>("--seconds") { Description = "How long to trace", DefaultValueFactory = _ => 30 };
+        var method = new Option<string>("--method") { Description = "strace (restart under strace); attach, audit and syscall-log are not built yet", DefaultValueFactory = _ => "strace" };
+        var probe = new Option<string?>("--probe") { Description = "A shell command run during the trace to exercise the service" };
+        var output = new Option<string?>("--out") { Description = "Write the findings to this file instead of stdout" };
+        var json = new Option<bool>("--json") { Description = "JSON output; \"syscalls\" maps each syscall to the calls started" };
+        var command = new Command("trace", "Trace a service while it runs and print what it did (the unit is restored afterwards)");
+        command.Arguments.Add(unit);
+        foreach (var o in new Option[] { seconds, method, probe, output, json }) command.Options.Add(o);
+        command.SetAction(async (parse, ct) =>
+        {
+            var name = parse.GetValue(unit)!;
+            if (!name.Contains('.')) name += ".service";
+            if (parse.GetValue(seconds) is var s && s <= 0) throw new BadInputException("--seconds must be positive");
+            if (parse.GetValue(method) != "strace") throw new BadInputException($"--method {parse.GetValue(method)}: only strace is available in this build");
+            var runner = LocalProcessRunner.Instance;
+            var tracer = new StraceWrapperTracer(new BusctlSystemd(runner), runner);
+            try
+            {
+                await using var trace = await tracer.StartAsync(name, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of }, ct);
+                Console.Error.WriteLine($"hardentui: tracing {name} for {s} s ...");
+                var until = Task.Delay(TimeSpan.FromSeconds(s), ct);
+                if (parse.GetValue(probe) is { } p)
+                {
+                    var r = await runner.RunAsync(new ProcessSpec("sh", ["-c", p], Timeout: TimeSpan.FromSeconds(s)), ct);
+                    Console.Error.WriteLine($"hardentui: probe exited {r.ExitCode}{(r.TimedOut ? " (timed out)" : "")}");
+                }
+                try { await until; } catch (OperationCanceledException) { }
+                var findings = await trace.StopAsync(CancellationToken.None);
+                var text = parse.GetValue(json) ? FindingsJson.Write(findings) + "\n" : FindingsText.Write(findings);
+                if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file, text, CancellationToken.None);
+                else Console.Out.Write(text);
+                return CliApp.ExitOk;
+            }
+            catch (SystemdException e)
+            {
+                Console.Error.WriteLine($"hardentui: trace {name}: {e.Message}");
+                return CliApp.ExitFailed;
+            }
+        });
+        return command;
+    }
+}
