@@ -16,8 +16,8 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
 {
     private readonly ExposureHost _exposure = new(runner, systemd);
     private readonly ApplyEffects _apply = new(systemd, runner);
-    private readonly TraceEffects _trace = new(runner);
-    private (SecurityInfo Info, ExposureReport Report)? _opened;
+    private readonly TraceEffects _trace = new(systemd, runner);
+    private (SecurityInfo Info, ExposureReport Report, UnitProperties Properties)? _opened;
 
     public async Task RunAsync(Cmd cmd, Action<Msg> post, CancellationToken ct)
     {
@@ -31,13 +31,13 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
                 break;
             case Cmd.BuildProposals:
                 if (_opened is { } o)
-                    post(new Msg.ProposalsReady(CatalogProposals.For(o.Info, o.Report)));
+                    post(new Msg.ProposalsReady(ResolverProposals.For(o.Properties, o.Info, _trace.Last)));
                 break;
             case Cmd.PreviewExposure p when _opened is { } opened:
                 post(new Msg.ExposurePreviewed(ExposureScorer.Preview(opened.Info, p.DropIn).Exposure));
                 break;
-            case Cmd.FindMethods:
-                post(new Msg.MethodsFound(await _trace.MethodsAsync(ct)));
+            case Cmd.FindMethods f:
+                post(new Msg.MethodsFound(await _trace.MethodsAsync(f.Unit, ct)));
                 break;
             case Cmd.StartTrace t:
                 await _trace.RunAsync(t, post, ct);
@@ -76,7 +76,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
             throw new SystemdException($"{name} is {p.String("LoadState") ?? "unknown"}");
         var info = SecurityInfo.FromProperties(name, p.Values, await _exposure.SyscallGroupsAsync(ct));
         var report = ExposureScorer.Score(info);
-        _opened = (info, report);
+        _opened = (info, report, p);
         return DomainViews.Unit(p, report, await systemd.CatAsync(name, ct));
     }
 }
