@@ -16,6 +16,10 @@ def palette(n):
         return "#%02x%02x%02x" % (steps[n // 36], steps[n // 6 % 6], steps[n % 6])
     v = 8 + (n - 232) * 10; return "#%02x%02x%02x" % (v, v, v)
 
+def blend(a, b):
+    pa, pb = [int(a[i:i + 2], 16) for i in (1, 3, 5)], [int(b[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#%02x%02x%02x" % tuple((x + y) // 2 for x, y in zip(pa, pb))
+
 def apply_sgr(state, params):
     ps = [int(p) if p else 0 for p in params.split(";")] if params else [0]
     i = 0
@@ -47,7 +51,7 @@ def main():
     lines = open(src, encoding="utf-8").read().split("\n")[:rows]
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{cols * CW + 16}" height="{rows * CH + 16}">',
              f'<rect width="100%" height="100%" fill="{BG}"/>',
-             '<g font-family="DejaVu Sans Mono" font-size="15" transform="translate(8,8)">']
+             '<g font-family="DejaVu Sans Mono" font-size="15" stroke="none" transform="translate(8,8)">']
     for y, line in enumerate(lines):
         state = dict(fg=None, bg=None, bold=False, dim=False, rev=False, ul=False)
         x = 0
@@ -58,9 +62,9 @@ def main():
             text = m.group(2)
             fg, bg = state["fg"] or FG, state["bg"]
             if state["rev"]: fg, bg = (state["bg"] or BG), (state["fg"] or FG)
+            if state["dim"]: fg = blend(fg, bg or BG)
             if bg: parts.append(f'<rect x="{x * CW}" y="{y * CH}" width="{len(text) * CW}" height="{CH}" fill="{bg}"/>')
-            attrs = f'fill="{fg}"' + (' font-weight="bold"' if state["bold"] else "") + (' opacity="0.6"' if state["dim"] else "") \
-                + (' text-decoration="underline"' if state["ul"] else "")
+            attrs = f'fill="{fg}"' + (' font-weight="bold"' if state["bold"] else "") + (' text-decoration="underline"' if state["ul"] else "")
             for i, ch in enumerate(text):
                 if ch != " ":
                     parts.append(f'<text x="{(x + i) * CW}" y="{y * CH + 14}" {attrs}>{html.escape(ch)}</text>')

@@ -25,7 +25,7 @@ shot() { # NAME
   sleep 0.5
   tmux capture-pane -t "$session" -e -p > "$here/$1.ans"
   python3 "$here/ansi2svg.py" "$here/$1.ans" "$here/$1.svg" 120 40
-  convert "$here/$1.svg" "$here/$1.png"
+  convert -density 144 "$here/$1.svg" "$here/$1.png"
   rm -f "$here/$1.svg" "$here/$1.ans"
   echo "screenshots/$1.png"
 }

@@ -60,7 +60,7 @@ internal static class LevelsUpdate
     /// <summary>The culprit found by bisect is switched off, so the next review proposes the rest.</summary>
     public static (WizardModel, Cmd?) BisectFinished(WizardModel m, string? culprit)
     {
-        var model = m with { Apply = m.Apply with { Bisecting = false, Culprit = culprit },
+        var model = m with { Apply = m.Apply with { Bisecting = false, Culprit = culprit, BisectTotal = m.Apply.BisectTried },
             Status = culprit is null ? "bisect found no single culprit" : $"culprit: {culprit} (switched off)" };
         if (culprit is null)
             return (model, null);
