@@ -13,9 +13,16 @@ internal static class DefaultCommand
 
     public static void Configure(RootCommand root)
     {
-        root.SetAction(async (_, ct) =>
+        var unit = new Argument<string?>("unit") { Description = "Open this service directly (default: pick one from the list).", Arity = ArgumentArity.ZeroOrOne };
+        root.Arguments.Add(unit);
+        root.SetAction(async (parseResult, ct) =>
         {
-            if (SystemdIsPid1()) return Wizard();
+            var name = parseResult.GetValue(unit);
+            if (name is not null && name.StartsWith('-'))
+                throw new Core.BadInputException($"unknown option {name} (see --help)");
+            if (name is not null)
+                name = Core.Units.UnitName.Parse(name).Value;
+            if (SystemdIsPid1()) return await Tui.WizardApp.RunAsync(name, ct);
             Console.Error.WriteLine("hardentui: systemd is not PID 1 on this machine, so there are no services here to harden.");
             Console.Error.WriteLine($"hardentui: the sandbox boots a throwaway real systemd (all changes in memory) with {string.Join(", ", DemoPackages)} installed.");
             if (!Confirm("Boot the sandbox and open the wizard in it? [Y/n] "))
@@ -23,14 +30,8 @@ internal static class DefaultCommand
                 Console.Error.WriteLine("hardentui: not booting; `sudo ./hardentui sandbox --help` shows the options.");
                 return CliApp.ExitOk;
             }
-            return await SandboxCommand.RunAsync(DemoPackages, SelfCommand(), ct);
+            return await SandboxCommand.RunAsync(DemoPackages, name is null ? SelfCommand() : [.. SelfCommand(), name], ct);
         });
-    }
-
-    private static int Wizard()
-    {
-        Console.WriteLine("hardentui: the wizard is not built yet; see `hardentui --help` for the commands.");
-        return CliApp.ExitOk;
     }
 
     public static bool SystemdIsPid1()

@@ -1,0 +1,26 @@
+namespace HardenTui.Core.Wizard;
+
+/// <summary>
+/// Side effects the update asks for. The host runs them off the loop and sends their results back as messages.
+/// </summary>
+public abstract record Cmd
+{
+    public sealed record LoadServices : Cmd;
+    public sealed record LoadUnit(string Unit) : Cmd;
+    public sealed record FindMethods(string Unit) : Cmd;
+    public sealed record StartTrace(string Unit, string Method, string Probe, int Seconds) : Cmd;
+    public sealed record StopTrace : Cmd;
+
+    /// <summary>Proposals for the unit, from the last trace's findings when there was one.</summary>
+    public sealed record BuildProposals(string Unit) : Cmd;
+
+    public sealed record PreviewExposure(string Unit, string DropIn) : Cmd;
+    public sealed record Apply(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
+    public sealed record Bisect(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
+    public sealed record OpenEditor(string Unit, string DropIn) : Cmd;
+
+    /// <summary>Stop whatever still runs (a trace is stopped and its unit restored), then leave.</summary>
+    public sealed record Quit : Cmd;
+
+    public sealed record Batch(IReadOnlyList<Cmd> Commands) : Cmd;
+}

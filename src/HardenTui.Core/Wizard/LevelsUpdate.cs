@@ -1,0 +1,102 @@
+namespace HardenTui.Core.Wizard;
+
+/// <summary>Intents on the levels, review and apply screens, and their dialogs.</summary>
+internal static class LevelsUpdate
+{
+    public static (WizardModel, Cmd?) Levels(WizardModel m, Msg msg)
+    {
+        var l = m.Levels;
+        return msg switch
+        {
+            Msg.Move d when l.Focus == LevelsFocus.Steps =>
+                (m with { Levels = l with { Step = WizardUpdate.Clamp(l.Step + d.Delta, l.Steps.Count), Directive = 0 } }, null),
+            Msg.Move d => (m with { Levels = l with { Directive = WizardUpdate.Clamp(l.Directive + d.Delta, l.CurrentStep?.Directives.Count ?? 0) } }, null),
+            Msg.SwitchFocus => (m with { Levels = l with { Focus = l.Focus == LevelsFocus.Steps ? LevelsFocus.Directives : LevelsFocus.Steps } }, null),
+            Msg.Toggle when l.CurrentDirective is { } d => WizardUpdate.Preview(Replace(m, d with { On = !d.On })),
+            Msg.EditList when l.CurrentDirective is { } d => (m with { Modal = new Modal.EditValue(d.Name, d.Value) }, null),
+            Msg.GoReview => (m with { Screen = Screen.Review, ReviewChoice = 0 }, null),
+            Msg.Back => (m with { Screen = Screen.Overview }, null),
+            _ => (m, null),
+        };
+    }
+
+    public static (WizardModel, Cmd?) Review(WizardModel m, Msg msg) => msg switch
+    {
+        Msg.Move d => (m with { ReviewChoice = Math.Clamp(m.ReviewChoice + d.Delta, 0, 2) }, null),
+        Msg.Open => Review(m, m.ReviewChoice switch { 0 => new Msg.Write(), 1 => new Msg.Back(), _ => new Msg.OpenEditor() }),
+        Msg.Write => (m with { Screen = Screen.Apply, Apply = ApplyState.Initial with { Running = true } },
+            WizardUpdate.UnitCmd(m, u => new Cmd.Apply(u, m.Levels.Chosen.ToList(), m.Trace.Probe))),
+        Msg.OpenEditor => (m, WizardUpdate.UnitCmd(m, u => new Cmd.OpenEditor(u, m.DropIn))),
+        Msg.Back => (m with { Screen = Screen.Levels }, null),
+        _ => (m, null),
+    };
+
+    public static (WizardModel, Cmd?) Apply(WizardModel m, Msg msg) => msg switch
+    {
+        Msg.StartBisect => (m with { Apply = m.Apply with { Bisecting = true, BisectTried = 0, BisectTotal = m.Levels.Chosen.Count() } },
+            WizardUpdate.UnitCmd(m, u => new Cmd.Bisect(u, m.Levels.Chosen.ToList(), m.Trace.Probe))),
+        Msg.Open when m.Apply.Succeeded => (m with { Screen = Screen.Picker, Picker = m.Picker with { Loading = true } }, new Cmd.LoadServices()),
+        Msg.Open or Msg.Back => (m with { Screen = Screen.Levels }, null),
+        _ => (m, null),
+    };
+
+    public static (WizardModel, Cmd?) OnModal(WizardModel m, Msg msg)
+    {
+        if (m.Modal is Modal.EffectiveUnit e)
+            return msg is Msg.Move d ? (m with { Modal = new Modal.EffectiveUnit(Math.Max(0, e.Offset + d.Delta)) }, null) : (m, null);
+        if (m.Modal is not Modal.EditValue edit)
+            return (m, null);
+        return msg switch
+        {
+            Msg.Type t => (m with { Modal = edit with { Buffer = edit.Buffer + t.Char } }, null),
+            Msg.Erase => (m with { Modal = edit with { Buffer = edit.Buffer.Length == 0 ? "" : edit.Buffer[..^1] } }, null),
+            Msg.CancelInput => (m with { Modal = null }, null),
+            Msg.FinishInput when m.Levels.CurrentDirective is { } d =>
+                WizardUpdate.Preview(Replace(m with { Modal = null }, d with { Value = edit.Buffer.Trim(), On = edit.Buffer.Trim().Length > 0 })),
+            _ => (m, null),
+        };
+    }
+
+    /// <summary>The culprit found by bisect is switched off, so the next review proposes the rest.</summary>
+    public static (WizardModel, Cmd?) BisectFinished(WizardModel m, string? culprit)
+    {
+        var model = m with { Apply = m.Apply with { Bisecting = false, Culprit = culprit, BisectTotal = m.Apply.BisectTried },
+            Status = culprit is null ? "bisect found no single culprit" : $"culprit: {culprit} (switched off)" };
+        if (culprit is null)
+            return (model, null);
+        var steps = m.Levels.Steps.Select(s => s with
+        {
+            Directives = s.Directives.Select(d => culprit.StartsWith(d.Name + "=", StringComparison.Ordinal) || culprit == d.Name ? d with { On = false } : d).ToList(),
+        }).ToList();
+        return WizardUpdate.Preview(model with { Levels = model.Levels with { Steps = steps } });
+    }
+
+    /// <summary>Lines the user wrote in $EDITOR: known directives take the written value, the rest go to "manual".</summary>
+    public static (WizardModel, Cmd?) EditorReturned(WizardModel m, IReadOnlyList<string> lines)
+    {
+        var written = lines.Select(l => l.Trim()).Where(l => l.Contains('=') && !l.StartsWith('#'))
+            .Select(l => (Name: l[..l.IndexOf('=')].Trim(), Value: l[(l.IndexOf('=') + 1)..].Trim())).ToList();
+        var known = m.Levels.Steps.SelectMany(s => s.Directives).Select(d => d.Name).ToHashSet();
+        var steps = m.Levels.Steps.Where(s => s.Name != ManualStep).Select(s => s with
+        {
+            Directives = s.Directives.Select(d => written.FirstOrDefault(w => w.Name == d.Name) is { Name: not null } w
+                ? d with { On = true, Value = w.Value } : d with { On = false }).ToList(),
+        }).ToList();
+        var manual = written.Where(w => !known.Contains(w.Name) || m.Levels.Steps.Any(s => s.Name == ManualStep && s.Directives.Any(d => d.Name == w.Name)))
+            .Select(w => new DirectiveToggle(w.Name, w.Value, true, false, "written by hand in $EDITOR", [], 0)).ToList();
+        if (manual.Count > 0)
+            steps.Add(new LevelStep(ManualStep, manual));
+        return WizardUpdate.Preview(m with { Levels = m.Levels with { Steps = steps }, Status = "drop-in taken back from $EDITOR" });
+    }
+
+    public const string ManualStep = "manual";
+
+    private static WizardModel Replace(WizardModel m, DirectiveToggle changed)
+    {
+        var l = m.Levels;
+        var step = l.CurrentStep!;
+        var directives = step.Directives.Select(d => d.Name == changed.Name ? changed : d).ToList();
+        var steps = l.Steps.Select(s => ReferenceEquals(s, step) ? s with { Directives = directives } : s).ToList();
+        return m with { Levels = l with { Steps = steps } };
+    }
+}

@@ -1,0 +1,53 @@
+namespace HardenTui.Core.Wizard;
+
+/// <summary>
+/// Everything that can change the model: keys and resizes from the terminal, results of commands from the host,
+/// and the intents that key bindings stand for.
+/// </summary>
+public abstract record Msg
+{
+    // From the terminal.
+    public sealed record Key(KeyPress Press) : Msg;
+    public sealed record Resized(int Width, int Height) : Msg;
+
+    // Results of commands.
+    public sealed record ServicesLoaded(IReadOnlyList<ServiceRow> Services) : Msg;
+    public sealed record UnitLoaded(UnitView Unit) : Msg;
+    public sealed record Failed(string Message) : Msg;
+    public sealed record MethodsFound(IReadOnlyList<TraceMethodView> Methods) : Msg;
+    public sealed record TraceProgress(double Elapsed, FindingsView Findings) : Msg;
+    public sealed record TraceFinished(FindingsView Findings) : Msg;
+    public sealed record ProposalsReady(IReadOnlyList<LevelStep> Steps) : Msg;
+    public sealed record ExposurePreviewed(double Exposure) : Msg;
+    public sealed record ApplyProgress(IReadOnlyList<ApplyStepView> Steps) : Msg;
+    public sealed record ApplyFinished(bool Ok, bool RolledBack) : Msg;
+    public sealed record BisectProgress(int Tried, int Total) : Msg;
+    public sealed record BisectFinished(string? Culprit) : Msg;
+    public sealed record EditorReturned(IReadOnlyList<string> Lines) : Msg;
+
+    // Intents, produced by key bindings.
+    public sealed record Move(int Delta) : Msg;
+    public sealed record Open : Msg;
+    public sealed record Back : Msg;
+    public sealed record Toggle : Msg;
+    public sealed record EditList : Msg;
+    public sealed record SwitchFocus : Msg;
+    public sealed record StartFilter : Msg;
+    public sealed record EditProbe : Msg;
+    public sealed record Type(char Char) : Msg;
+    public sealed record Erase : Msg;
+    public sealed record FinishInput : Msg;
+    public sealed record CancelInput : Msg;
+    public sealed record ShowHelp : Msg;
+    public sealed record ShowEffective : Msg;
+    public sealed record CloseModal : Msg;
+    public sealed record RequestQuit : Msg;
+    public sealed record ConfirmQuit : Msg;
+    public sealed record StartTrace : Msg;
+    public sealed record StopTrace : Msg;
+    public sealed record SkipTrace : Msg;
+    public sealed record GoReview : Msg;
+    public sealed record Write : Msg;
+    public sealed record OpenEditor : Msg;
+    public sealed record StartBisect : Msg;
+}

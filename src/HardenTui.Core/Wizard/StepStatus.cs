@@ -1,0 +1,10 @@
+namespace HardenTui.Core.Wizard;
+
+public enum StepStatus
+{
+    Pending,
+    Running,
+    Done,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,38 @@
+namespace HardenTui.Core.Wizard;
+
+/// <summary>The one immutable model of the wizard. Only <see cref="WizardUpdate"/> makes new ones.</summary>
+public sealed record WizardModel(
+    Screen Screen,
+    bool IsRoot,
+    int Width,
+    int Height,
+    PickerState Picker,
+    UnitView? Unit,
+    TraceState Trace,
+    LevelsState Levels,
+    int ReviewChoice,
+    ApplyState Apply,
+    int Scroll,
+    Modal? Modal,
+    string Status,
+    bool Quit)
+{
+    public const int MinWidth = 80;
+    public const int MinHeight = 24;
+
+    public static WizardModel Start(bool isRoot, int width, int height) =>
+        new(Screen.Picker, isRoot, width, height, PickerState.Initial, null, TraceState.Initial, LevelsState.Initial,
+            0, ApplyState.Initial, 0, null, "", false);
+
+    public bool TooSmall => Width < MinWidth || Height < MinHeight;
+
+    /// <summary>Directives chosen in the levels screen that have not been applied yet.</summary>
+    public bool HasUnappliedChanges =>
+        Screen is Screen.Levels or Screen.Review && Levels.Chosen.Any() && !Apply.Succeeded;
+
+    public string DropIn => Unit is null ? "" : DropInDraft.Render(Unit.Unit, Levels.Chosen);
+
+    public static readonly string ReadOnlyNote = "read-only: run as root (sudo) to trace, write the drop-in and restart";
+
+    public string? NeedsRoot(string what) => IsRoot ? null : $"{what} needs root (sudo hardentui)";
+}

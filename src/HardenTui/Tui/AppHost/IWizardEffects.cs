@@ -1,0 +1,12 @@
+using HardenTui.Core.Wizard;
+
+namespace HardenTui.Tui.AppHost;
+
+/// <summary>Runs the wizard's commands against the machine; results go back through <c>post</c> as messages.</summary>
+internal interface IWizardEffects
+{
+    Task RunAsync(Cmd cmd, Action<Msg> post, CancellationToken ct);
+
+    /// <summary>Opens the drop-in in $EDITOR (the terminal is handed over meanwhile) and returns the lines saved.</summary>
+    IReadOnlyList<string> Edit(string unit, string dropIn);
+}

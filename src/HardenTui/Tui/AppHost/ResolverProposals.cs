@@ -1,0 +1,33 @@
+using HardenTui.Core.Exposure;
+using HardenTui.Core.Findings;
+using HardenTui.Core.Proposals;
+using HardenTui.Core.Wizard;
+using HardenTui.Host.Apply;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Tui.AppHost;
+
+/// <summary>
+/// The resolver's proposals, from the last trace's findings (or none), grouped into the levels of the catalog,
+/// each with its exposure delta.
+/// </summary>
+internal static class ResolverProposals
+{
+    public static IReadOnlyList<LevelStep> For(UnitProperties props, SecurityInfo current, Findings? findings)
+    {
+        var seen = findings is null ? Observations.None : Observations.FromFindings(findings);
+        var proposals = Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props),
+            text => ExposureScorer.Preview(current, text).ExposureTenths);
+        var catalog = Core.Directives.DirectiveCatalog.Load();
+        return Enum.GetValues<Core.Directives.HardeningLevel>()
+            .Select(level => new LevelStep(DomainViews.LevelName(level), proposals
+                .Where(p => (catalog.Find(p.Directive)?.Level ?? Core.Directives.HardeningLevel.ProtectRestrict) == level)
+                .SelectMany(p => p.Lines.Select(line => new DirectiveToggle(line.Name, line.Value, p.DefaultOn,
+                    IsList(catalog.Find(line.Name)?.Kind), p.Reason + (p.YourCall ? " (your call)" : ""), p.Evidence,
+                    line.Name == p.Directive ? -(p.ExposureDeltaTenths ?? 0) / 10.0 : 0)))
+                .ToList()))
+            .ToList();
+    }
+
+    private static bool IsList(string? kind) => kind is not null && (kind.EndsWith("list", StringComparison.Ordinal) || kind == "paths");
+}

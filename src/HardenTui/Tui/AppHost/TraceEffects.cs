@@ -1,0 +1,67 @@
+using HardenTui.Core.Findings;
+using HardenTui.Core.Wizard;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+using HardenTui.Host.Tracing;
+
+namespace HardenTui.Tui.AppHost;
+
+/// <summary>
+/// Tracing from the wizard: which methods work here, and a run that posts a findings snapshot every half second
+/// (new items marked against the previous snapshot), runs the probe, and on stop or timeout restores the unit.
+/// The last findings are kept for the proposals.
+/// </summary>
+internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
+{
+    private static readonly TimeSpan SnapshotEvery = TimeSpan.FromMilliseconds(500);
+    private readonly ITracer[] _tracers = [new StraceWrapperTracer(systemd, runner)];
+    private CancellationTokenSource? _stop;
+
+    public Findings? Last { get; private set; }
+
+    public async Task<IReadOnlyList<TraceMethodView>> MethodsAsync(string unit, CancellationToken ct)
+    {
+        var methods = new List<TraceMethodView>();
+        foreach (var t in _tracers)
+            methods.Add(new(t.Method, "restart the service under strace -f, restore it afterwards", await t.UnavailableReasonAsync(unit, ct)));
+        methods.Add(new("audit", "execve records from the audit log", "not built yet"));
+        methods.Add(new("syscall-log", "SystemCallLog= records in the kernel log", "not built yet"));
+        return methods;
+    }
+
+    public async Task RunAsync(Cmd.StartTrace t, Action<Msg> post, CancellationToken ct)
+    {
+        var tracer = _tracers.FirstOrDefault(x => x.Method == t.Method) ?? throw new SystemdException($"no tracer named {t.Method}");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        stop.CancelAfter(TimeSpan.FromSeconds(t.Seconds));
+        _stop = stop;
+        var started = DateTime.UtcNow;
+        FindingsView? previous = null;
+        await using var trace = await tracer.StartAsync(t.Unit, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of }, ct);
+        var probe = t.Probe.Length == 0 ? Task.CompletedTask : runner.RunAsync(new ProcessSpec("sh", ["-c", t.Probe], Timeout: TimeSpan.FromSeconds(t.Seconds)), stop.Token);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(SnapshotEvery, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            previous = FindingsViews.From(trace.Snapshot(), previous);
+            post(new Msg.TraceProgress((DateTime.UtcNow - started).TotalSeconds, previous));
+        }
+        try
+        {
+            await probe;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        Last = await trace.StopAsync(CancellationToken.None);
+        post(new Msg.TraceFinished(FindingsViews.From(Last, previous)));
+    }
+
+    public void Stop() => _stop?.Cancel();
+}

@@ -1,0 +1,82 @@
+using HardenTui.Core.Exposure;
+using HardenTui.Core.Units;
+using HardenTui.Core.Wizard;
+using HardenTui.Host.Exposure;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+
+namespace HardenTui.Tui.AppHost;
+
+/// <summary>
+/// The wizard's commands against this machine's systemd: listing and scoring services, opening a unit, previews,
+/// proposals; applying and bisecting are in <see cref="ApplyEffects"/>, tracing in <see cref="TraceEffects"/>.
+/// Keeps the opened unit's SecurityInfo, so previews are pure computations over it.
+/// </summary>
+internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : IWizardEffects
+{
+    private readonly ExposureHost _exposure = new(runner, systemd);
+    private readonly ApplyEffects _apply = new(systemd, runner);
+    private readonly TraceEffects _trace = new(systemd, runner);
+    private (SecurityInfo Info, ExposureReport Report, UnitProperties Properties)? _opened;
+
+    public async Task RunAsync(Cmd cmd, Action<Msg> post, CancellationToken ct)
+    {
+        switch (cmd)
+        {
+            case Cmd.LoadServices:
+                post(new Msg.ServicesLoaded(await ServicesAsync(ct)));
+                break;
+            case Cmd.LoadUnit u:
+                post(new Msg.UnitLoaded(await OpenAsync(u.Unit, ct)));
+                break;
+            case Cmd.BuildProposals:
+                if (_opened is { } o)
+                    post(new Msg.ProposalsReady(ResolverProposals.For(o.Properties, o.Info, _trace.Last)));
+                break;
+            case Cmd.PreviewExposure p when _opened is { } opened:
+                post(new Msg.ExposurePreviewed(ExposureScorer.Preview(opened.Info, p.DropIn).Exposure));
+                break;
+            case Cmd.FindMethods f:
+                post(new Msg.MethodsFound(await _trace.MethodsAsync(f.Unit, ct)));
+                break;
+            case Cmd.StartTrace t:
+                await _trace.RunAsync(t, post, ct);
+                break;
+            case Cmd.StopTrace:
+            case Cmd.Quit:
+                _trace.Stop();
+                break;
+            case Cmd.Apply a:
+                await _apply.ApplyAsync(a, post, ct);
+                break;
+            case Cmd.Bisect b:
+                await _apply.BisectAsync(b, post, ct);
+                break;
+        }
+    }
+
+    public IReadOnlyList<string> Edit(string unit, string dropIn) => ApplyEffects.Edit(unit, dropIn);
+
+    private async Task<IReadOnlyList<ServiceRow>> ServicesAsync(CancellationToken ct)
+    {
+        var services = (await systemd.ListServicesAsync(ct)).Where(s => s.LoadState == "loaded").ToList();
+        var groups = await _exposure.SyscallGroupsAsync(ct);
+        var properties = (await systemd.GetPropertiesManyAsync(services.Select(s => s.Name).ToList(), ct))
+            .GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.First());
+        return services.Select(s => properties.TryGetValue(s.Name, out var p)
+            ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(s.Name, p.Values, groups)), DomainViews.HasOurDropIn(p))
+            : DomainViews.Service(s, null, false)).ToList();
+    }
+
+    private async Task<UnitView> OpenAsync(string unit, CancellationToken ct)
+    {
+        var name = UnitName.Parse(unit).Value;
+        var p = await systemd.GetPropertiesAsync(name, ct);
+        if (p.String("LoadState") != "loaded")
+            throw new SystemdException($"{name} is {p.String("LoadState") ?? "unknown"}");
+        var info = SecurityInfo.FromProperties(name, p.Values, await _exposure.SyscallGroupsAsync(ct));
+        var report = ExposureScorer.Score(info);
+        _opened = (info, report, p);
+        return DomainViews.Unit(p, report, await systemd.CatAsync(name, ct));
+    }
+}

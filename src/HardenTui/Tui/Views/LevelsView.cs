@@ -1,0 +1,101 @@
+using HardenTui.Core.Wizard;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace HardenTui.Tui.Views;
+
+/// <summary>
+/// Levels: live exposure before and after on top; steps with counts on the left; the directives of the step with
+/// toggles and values; the highlighted directive's explanation, evidence and exposure delta on the right.
+/// </summary>
+internal static class LevelsView
+{
+    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    {
+        var l = m.Levels;
+        var before = m.Unit?.Exposure;
+        var after = l.ExposureAfter is { } a ? ExposureStyle.Label(a, g) : $"[dim]{g.Ellipsis}[/]";
+        var top = $"Exposure {ExposureStyle.Label(before, g)} {ExposureStyle.Gauge(before, 10, g)}  {g.Arrow}  {after} {ExposureStyle.Gauge(l.ExposureAfter, 10, g)}   [dim]{l.Chosen.Count()} directives chosen[/]";
+        if (l.Steps.Count == 0)
+            return new Rows(new Markup(top), new Markup($"[dim]building proposals{g.Ellipsis}[/]"));
+        var stepsW = 22;
+        var listW = Math.Max(30, (m.Width - stepsW) / 2);
+        var detailW = m.Width - stepsW - listW - 2;
+        var rows = height - 2;
+        var left = Steps(l, stepsW, g);
+        var middle = Directives(l, listW, rows, g);
+        var right = Detail(l.CurrentDirective, detailW, g);
+        var lines = new List<string> { top, "" };
+        for (var i = 0; i < rows; i++)
+            lines.Add($"{Pad(left, i, stepsW)} {Pad(middle, i, listW)} {(i < right.Count ? right[i] : "")}");
+        return new Rows(lines.Select(x => new Markup(x)));
+    }
+
+    private static string Pad(List<string> column, int i, int width) => i < column.Count ? column[i] : new string(' ', width);
+
+    private static List<string> Steps(LevelsState l, int width, Glyphs g)
+    {
+        var focus = l.Focus == LevelsFocus.Steps;
+        var lines = new List<string> { Cells.Cell("levels", width, g, focus ? "bold underline" : "bold") };
+        for (var i = 0; i < l.Steps.Count; i++)
+        {
+            var s = l.Steps[i];
+            var current = i == WizardUpdate.Clamp(l.Step, l.Steps.Count);
+            var label = $"{i + 1} {s.Name}";
+            var count = $"{s.OnCount}/{s.Directives.Count}";
+            var style = current ? (focus ? "bold reverse" : "bold") : null;
+            lines.Add($"{(current ? g.Pointer : " ")}{Cells.Cell(label, width - 7, g, style)}{Cells.Cell(count, 6, g, "dim", right: true)}");
+        }
+        return lines;
+    }
+
+    private static List<string> Directives(LevelsState l, int width, int rows, Glyphs g)
+    {
+        var step = l.CurrentStep!;
+        var focus = l.Focus == LevelsFocus.Directives;
+        var lines = new List<string> { Cells.Cell(step.Name, width, g, focus ? "bold underline" : "bold") };
+        var selected = WizardUpdate.Clamp(l.Directive, step.Directives.Count);
+        var start = Cells.WindowStart(selected, step.Directives.Count, rows - 1);
+        for (var i = start; i < Math.Min(step.Directives.Count, start + rows - 1); i++)
+        {
+            var d = step.Directives[i];
+            var box = d.On ? $"[green][[{g.Set}]][/]" : "[dim][[ ]][/]";
+            var delta = d.ExposureDelta != 0 ? $"{-d.ExposureDelta:+0.0;-0.0}" : "";
+            var style = i == selected && focus ? "reverse" : d.On ? null : "dim";
+            lines.Add($"{box} {Cells.Cell(d.Line, width - 10, g, style)}{Cells.Cell(delta, 6, g, "green", right: true)}");
+        }
+        return lines;
+    }
+
+    private static List<string> Detail(DirectiveToggle? d, int width, Glyphs g)
+    {
+        if (d is null || width < 10)
+            return [];
+        var lines = new List<string> { Cells.Cell(d.Name, width, g, "bold") };
+        lines.AddRange(Wrap(d.Explanation, width).Select(x => Cells.Cell(x, width, g)));
+        lines.Add("");
+        lines.Add(Cells.Cell(d.ExposureDelta == 0 ? "no change to the exposure" : $"exposure {-d.ExposureDelta:+0.0;-0.0}", width, g, "green"));
+        lines.Add("");
+        lines.Add(Cells.Cell(d.Evidence.Count == 0 ? "no trace evidence" : "evidence", width, g, "bold"));
+        lines.AddRange(d.Evidence.Select(e => Cells.Cell($"{g.New} {e}", width, g, "dim")));
+        if (d.IsList)
+            lines.Add(Cells.Cell("enter edits the list", width, g, "dim"));
+        return lines;
+    }
+
+    internal static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line;
+                line = "";
+            }
+            line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0)
+            yield return line;
+    }
+}

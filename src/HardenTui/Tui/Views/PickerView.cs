@@ -1,0 +1,51 @@
+using HardenTui.Core.Wizard;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace HardenTui.Tui.Views;
+
+/// <summary>Service picker: every service, worst exposure first, with state, gauge and drop-in mark; `/` filters.</summary>
+internal static class PickerView
+{
+    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    {
+        var p = m.Picker;
+        var rows = p.Visible;
+        var unitW = Math.Clamp(m.Width / 4, 20, 36);
+        var fixedW = 2 + unitW + 1 + 9 + 1 + 14 + 11 + 8;
+        var descW = m.Width - fixedW;
+        var filter = p.Filtering || p.Filter.Length > 0
+            ? $"[bold]/[/]{Markup.Escape(p.Filter)}{(p.Filtering ? "[reverse] [/]" : "")}  [dim]{rows.Count} of {p.Services.Count}[/]"
+            : $"[dim]{p.Services.Count} services, worst first   / filters[/]";
+        var lines = new List<string>
+        {
+            filter,
+            $"[bold]  {Cells.Cell("UNIT", unitW, g)} {Cells.Cell("STATE", 9, g)} {Cells.Cell("EXPOSURE", 14, g)}{Cells.Cell("", 11, g)}{Cells.Cell("DROP-IN", 8, g)}{Cells.Cell(descW > 8 ? "DESCRIPTION" : "", Math.Max(0, descW), g)}[/]",
+        };
+        if (p.Loading)
+            lines.Add($"  [dim]listing services{g.Ellipsis}[/]");
+        else if (rows.Count == 0)
+            lines.Add(p.Services.Count == 0 ? "  [dim]no services found[/]" : "  [dim]nothing matches the filter[/]");
+        var visible = height - lines.Count;
+        var selected = WizardUpdate.Clamp(p.Selected, rows.Count);
+        var start = Cells.WindowStart(selected, rows.Count, visible);
+        for (var i = start; i < Math.Min(rows.Count, start + visible); i++)
+            lines.Add(Row(rows[i], i == selected, unitW, descW, g));
+        return new Rows(lines.Select(l => new Markup(l)));
+    }
+
+    private static string Row(ServiceRow s, bool selected, int unitW, int descW, Glyphs g)
+    {
+        var pointer = selected ? $"[bold]{g.Pointer}[/] " : "  ";
+        var unit = Cells.Cell(s.Unit, unitW, g, selected ? "bold reverse" : "bold");
+        var stateStyle = s.ActiveState switch { "active" => "green", "failed" => "red", _ => "dim" };
+        var state = Cells.Cell(s.ActiveState, 9, g, stateStyle);
+        var exposure = s.Exposure is { } e
+            ? $"[{ExposureStyle.Color(e)}]{Markup.Escape(Cells.Fit($"{e:0.0} {ExposureStyle.Predicate(e)}", 14, g))}[/]"
+            : Cells.Cell(g.Ellipsis, 14, g, "dim");
+        var gauge = ExposureStyle.Gauge(s.Exposure, 10, g) + " ";
+        var dropIn = s.HasDropIn ? Cells.Cell(g.Set + " ours", 8, g, "green") : Cells.Cell("", 8, g);
+        var desc = descW > 8 ? Cells.Cell(s.Description, descW, g, "dim") : "";
+        return $"{pointer}{unit} {state} {exposure}{gauge}{dropIn}{desc}";
+    }
+}

@@ -1,0 +1,42 @@
+using HardenTui.Core.Wizard;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace HardenTui.Tui.Views;
+
+/// <summary>Review: the drop-in as a diff against the effective unit, exposure before/after, and what to do next.</summary>
+internal static class ReviewView
+{
+    private static readonly string[] Choices = ["write the drop-in and restart", "go back to the levels", "open the drop-in in $EDITOR first"];
+
+    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    {
+        var unit = m.Unit?.Unit ?? "";
+        var before = m.Unit?.Exposure;
+        var lines = new List<string>
+        {
+            $"Exposure {ExposureStyle.Label(before, g)}  {g.Arrow}  {ExposureStyle.Label(m.Levels.ExposureAfter, g)}",
+            Cells.Cell($"/{(unit.Length == 0 ? "" : Core.Overrides.DropInPaths.PersistentFile(unit))} against `systemctl cat {unit}`", m.Width, g, "dim"),
+            "",
+        };
+        var choices = Choices.Select((c, i) =>
+        {
+            var disabled = i != 1 && !m.IsRoot;
+            var style = i == m.ReviewChoice ? "bold reverse" : disabled ? "dim" : null;
+            return $" {(i == m.ReviewChoice ? g.Pointer : " ")} {Cells.Cell(c + (disabled ? " (needs root)" : ""), 48, g, style)}";
+        }).ToList();
+        var diff = ReviewDiff.Lines(m.Unit?.EffectiveText ?? "", m.Levels.Chosen);
+        var room = height - lines.Count - choices.Count - 1;
+        foreach (var d in diff.Take(room))
+        {
+            var style = d.Kind switch { '+' => "green", '-' => "red", _ => "dim" };
+            lines.Add(Cells.Cell($"{d.Kind} {d.Text}", m.Width, g, style));
+        }
+        if (diff.Count > room)
+            lines[^1] = Cells.Cell($"  {g.Ellipsis} {diff.Count - room + 1} more lines", m.Width, g, "dim");
+        while (lines.Count < height - choices.Count)
+            lines.Add("");
+        lines.AddRange(choices);
+        return new Rows(lines.Select(x => new Markup(x)));
+    }
+}

@@ -1,0 +1,25 @@
+using HardenTui.Cli;
+using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
+using HardenTui.Tui.AppHost;
+using HardenTui.Tui.Terminal;
+
+namespace HardenTui.Tui;
+
+/// <summary>Starts the full-screen wizard, or refuses (with the plain commands to use instead) where it cannot run.</summary>
+internal static class WizardApp
+{
+    public static async Task<int> RunAsync(string? unit, CancellationToken ct)
+    {
+        var traits = TerminalTraits.Current;
+        if (traits.Dumb || Console.IsOutputRedirected || Console.IsInputRedirected)
+        {
+            Console.Error.WriteLine("hardentui: the wizard needs an interactive terminal (TERM is dumb or output is redirected).");
+            Console.Error.WriteLine("hardentui: use the plain commands instead; `hardentui --help` lists them.");
+            return CliApp.ExitBadInput;
+        }
+        var runner = new LocalProcessRunner();
+        var effects = new WizardEffects(new BusctlSystemd(runner), runner);
+        return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
+    }
+}
