@@ -74,7 +74,7 @@ internal sealed class MachineServices
     /// <summary>The unit's exposure now, and a scorer for "with this drop-in text" (same numbers as systemd-analyze security).</summary>
     public async Task<(ExposureReport Now, Func<string, int> With)> ExposureAsync(string unit, CancellationToken ct)
     {
-        var info = await Exposure.LoadedAsync(unit, ct);
+        var info = await Exposure.LoadedAsync(unit, forPreview: true, ct);
         return (ExposureScorer.Score(info), text => ExposureScorer.Preview(info, text).ExposureTenths);
     }
 
