@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using HardenTui.Host.Process;
+
 namespace HardenTui.Host.Overrides;
 
 /// <summary>
@@ -12,7 +16,13 @@ public sealed record JournalRecord(
     string OwnerStartTime,
     bool UnitWasActive,
     DateTimeOffset Started,
-    IReadOnlyList<FileSnapshot> Files);
+    IReadOnlyList<FileSnapshot> Files)
+{
+    /// <summary>The owning process (pid + start time, so a reused pid is not mistaken for it); null if unreadable.</summary>
+    [JsonIgnore]
+    public ProcessIdentity? Owner =>
+        ulong.TryParse(OwnerStartTime, NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? new ProcessIdentity(OwnerPid, start) : null;
+}
 
 /// <summary>A file's content before the operation touched it; <c>Path</c> is relative to the root.</summary>
 public sealed record FileSnapshot(string Path, string? Content);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using HardenTui.Host.Process;
 
 namespace HardenTui.Host.Overrides;
 
@@ -18,9 +20,10 @@ public sealed class OperationJournal(string root, TimeProvider clock)
 
     public JournalOperation Begin(string kind, string unit, bool unitWasActive)
     {
+        var owner = ProcessIdentity.Current;
         var record = new JournalRecord(
             $"{clock.GetUtcNow():yyyyMMddTHHmmss}-{kind}-{Guid.NewGuid():N}", kind, Core.Units.UnitName.Parse(unit).Value,
-            Environment.ProcessId, OwnerProcess.StartTime(Environment.ProcessId) ?? "", unitWasActive, clock.GetUtcNow(), []);
+            owner.Pid, owner.StartTime.ToString(CultureInfo.InvariantCulture), unitWasActive, clock.GetUtcNow(), []);
         var operation = new JournalOperation(this, record);
         Save(record);
         return operation;

@@ -14,7 +14,7 @@ public sealed class Recovery(OperationJournal journal, ISystemd systemd)
 
     public async Task<IReadOnlyList<JournalRecord>> RunAsync(CancellationToken ct = default)
     {
-        var stale = journal.Pending().Where(r => !OwnerProcess.IsAlive(r.OwnerPid, r.OwnerStartTime)).ToList();
+        var stale = journal.Pending().Where(r => r.Owner is not { IsAlive: true }).ToList();
         if (stale.Count == 0) return [];
         foreach (var record in stale) Restore(record);
         await systemd.DaemonReloadAsync(ct);

@@ -1,3 +1,5 @@
+using HardenTui.Host.Process;
+
 namespace HardenTui.Host.Sandbox;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HardenTui.Host.Sandbox;
+namespace HardenTui.Host.Process;
 
 /// <summary>
 /// A pid plus its start time (field 22 of /proc/PID/stat), so that a recorded process is never confused with a
