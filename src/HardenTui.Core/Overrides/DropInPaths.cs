@@ -19,7 +19,7 @@ public static class DropInPaths
     public static string RuntimeDirectory(string unit) => $"run/systemd/system/{UnitName.Parse(unit).Value}.d";
 
     public static string PersistentFile(string unit) => $"{PersistentDirectory(unit)}/{FileName}";
-    public static string RuntimeFile(string unit, string fileName = "50-hardentui-trace.conf") => $"{RuntimeDirectory(unit)}/{fileName}";
+    public static string RuntimeFile(string unit, string fileName) => $"{RuntimeDirectory(unit)}/{fileName}";
 
     public static string JournalDirectory => $"{StateDirectory}/journal";
     public static string BackupDirectory(string unit) => $"{StateDirectory}/backups/{UnitName.Parse(unit).Value}";

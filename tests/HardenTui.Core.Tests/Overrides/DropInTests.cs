@@ -60,7 +60,7 @@ public class DropInTests
     {
         DropInPaths.PersistentFile("redis-server.service").ShouldBe("etc/systemd/system/redis-server.service.d/90-hardentui.conf");
         DropInPaths.PersistentFile("getty@tty1.service").ShouldBe("etc/systemd/system/getty@tty1.service.d/90-hardentui.conf");
-        DropInPaths.RuntimeFile("nginx.service").ShouldStartWith("run/systemd/system/nginx.service.d/");
+        DropInPaths.RuntimeFile("nginx.service", "zz-hardentui-trace.conf").ShouldStartWith("run/systemd/system/nginx.service.d/");
     }
 
     [Fact]

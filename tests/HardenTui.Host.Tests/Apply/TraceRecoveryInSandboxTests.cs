@@ -1,43 +1,51 @@
-using System.Text.RegularExpressions;
 using HardenTui.Core.Overrides;
-using HardenTui.Host.Overrides;
+using HardenTui.Core.Tracing;
+using HardenTui.Host.Process;
 using Shouldly;
 using Xunit;
 
 namespace HardenTui.Host.Tests.Apply;
 
 /// <summary>
-/// A trace killed while the unit runs under its runtime drop-in (/run/systemd/system/UNIT.d/): the next start's
-/// Recovery removes the drop-in and restarts the unit with its own configuration. The container's /run is its own
-/// tmpfs, so the drop-in is written and recovered inside it (by a fresh `hardentui` there), as in real use.
+/// kill -9 of a real `hardentui apply --auto` while it traces: the unit is left running under strace through the
+/// runtime drop-in (/run/systemd/system/UNIT.d/, the container's own tmpfs, so checked from inside). The next
+/// start of hardentui removes the drop-in and restarts the unit with its own configuration.
 /// </summary>
 [Collection("sandbox")]
 public class TraceRecoveryInSandboxTests(SandboxFixture sandbox)
 {
     [Fact]
-    public async Task A_killed_trace_leaves_no_runtime_drop_in_and_the_unit_runs_as_before()
+    public async Task Kill_9_of_apply_auto_during_its_trace_is_undone_by_the_next_start()
     {
         const string unit = "nginx.service";
-        var journal = new OperationJournal(sandbox.Sandbox.RootPath, TimeProvider.System);
-        var operation = journal.Begin("trace", unit, unitWasActive: true);
-        operation.TrackRuntimeDropIn("50-hardentui-trace.conf");
-        var runtime = "/" + DropInPaths.RuntimeFile(unit, "50-hardentui-trace.conf");
-        await sandbox.ShAsync($"mkdir -p {Path.GetDirectoryName(runtime)} && printf '[Service]\\nEnvironment=HARDENTUI_TRACING=1\\nProtectHome=yes\\n' > {runtime}");
-        await sandbox.ShAsync($"systemctl daemon-reload && systemctl restart {unit}");
-        (await sandbox.ShAsync($"systemctl show -p ProtectHome --value {unit}")).Trim().ShouldBe("yes");
+        var cli = typeof(HardenTui.Cli.CliApp).Assembly.Location;
+        var runtime = "/" + DropInPaths.RuntimeFile(unit, StraceDropIn.FileName);
+        await sandbox.ShAsync($"systemctl restart {unit}");
+        (await StraceRunsAsync()).ShouldBeFalse();
+        using var apply = sandbox.Runner.Start(new ProcessSpec("sh", ["-c",
+            $"echo $$ > /tmp/auto.pid; exec dotnet {cli} apply {unit} --auto --yes --probe 'curl -sf http://127.0.0.1/ >/dev/null' --trace-seconds 300"]));
+        for (var i = 0; i < 600 && !await StraceRunsAsync(); i++) await Task.Delay(100);
+        (await StraceRunsAsync()).ShouldBeTrue("the apply never started its trace");
 
-        // The tracing process dies: its record now belongs to a pid that exists nowhere (above any pid in use).
-        foreach (var file in Directory.GetFiles(journal.Directory))
-            await File.WriteAllTextAsync(file, Regex.Replace(await File.ReadAllTextAsync(file), "\"OwnerPid\": \\d+", "\"OwnerPid\": 4194301"));
+        await sandbox.ShAsync("kill -9 $(cat /tmp/auto.pid)");
+        await apply.Exited;
+        (await sandbox.ShAsync($"test -e {runtime} && echo present")).Trim().ShouldBe("present");
+        (await StraceRunsAsync()).ShouldBeTrue(); // nginx still runs traced: nobody put it back yet
+        Directory.GetFiles(sandbox.HostPath("/" + DropInPaths.JournalDirectory)).ShouldNotBeEmpty();
 
-        var next = await sandbox.Runner.RunAsync(new HardenTui.Host.Process.ProcessSpec("dotnet",
-            [typeof(HardenTui.Cli.CliApp).Assembly.Location, "propose", unit], Timeout: TimeSpan.FromMinutes(2)));
+        var next = await sandbox.Runner.RunAsync(new ProcessSpec("dotnet", [cli, "propose", unit], Timeout: TimeSpan.FromMinutes(2)));
 
+        next.ExitCode.ShouldBe(0, next.Stderr);
         next.Stderr.ShouldContain($"undid an interrupted trace of {unit}");
         (await sandbox.ShAsync($"test -e {runtime} && echo present || echo gone")).Trim().ShouldBe("gone");
-        (await sandbox.ShAsync($"systemctl show -p ProtectHome --value {unit}")).Trim().ShouldBe("no");
-        (await sandbox.ShAsync($"systemctl show -p Environment --value {unit}")).ShouldNotContain("HARDENTUI_TRACING");
+        (await sandbox.ShAsync($"systemctl show -p Environment --value {unit}")).ShouldNotContain("HARDENTUI");
         (await sandbox.ShAsync($"systemctl is-active {unit}")).Trim().ShouldBe("active");
-        journal.Pending().ShouldBeEmpty();
+        (await StraceRunsAsync()).ShouldBeFalse();
+        File.Exists(sandbox.HostPath("/" + DropInPaths.PersistentFile(unit))).ShouldBeFalse();
+        Directory.GetFiles(sandbox.HostPath("/" + DropInPaths.JournalDirectory)).ShouldBeEmpty();
     }
+
+    /// <summary>Whether a strace runs in the sandbox (nginx is Type=forking, so strace --daemonize is not its MainPID).</summary>
+    private async Task<bool> StraceRunsAsync() =>
+        (await sandbox.ShAsync("pgrep -x strace >/dev/null && echo yes || echo no")).Trim() == "yes";
 }
