@@ -23,7 +23,7 @@ internal static class ChoiceRules
             ? "no network socket was seen, but clients may reach it through sockets systemd passes in"
             : "the service uses the network (" + string.Join(", ", sockets.Select(s => s.Key)) + ")", k.Current.IsYes("PrivateNetwork"));
         yield return LocalOnly(k) is { Count: > 0 } loopback
-            ? new Proposal("IPAddressDeny", [new("IPAddressDeny", "any", "the service listens on loopback only"),
+            ? new Proposal("IPAddressDeny", [new("IPAddressDeny", "any", "your call: the service bound loopback addresses only; remove both lines if it must reach remote peers"),
                     new("IPAddressAllow", "localhost", "its clients are on this machine")], true,
                 "the service bound only loopback addresses, so it looks local-only; turn off if remote clients or peers are expected",
                 RuleKit.Lines(loopback), YourCall: true)

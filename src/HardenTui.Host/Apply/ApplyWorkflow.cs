@@ -37,7 +37,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
             return report;
         }
 
-        Progress?.Invoke($"writing {store.RelativePath(unit)} ({dropIn.Directives.Count} directives), restarting {unit} ...");
+        Progress?.Invoke($"writing /{store.RelativePath(unit)} ({dropIn.Directives.Count} directives), restarting {unit} ...");
         var first = await TryAsync(dropIn);
         if (first.Healthy)
         {

@@ -5,4 +5,9 @@ namespace HardenTui.Host.Health;
 public sealed record HealthCheck(string? Probe, TimeSpan Settle)
 {
     public static readonly HealthCheck Default = new(null, TimeSpan.FromSeconds(5));
+
+    /// <summary>What a healthy verdict means, in one line for the user.</summary>
+    public string Describe() =>
+        $"active and not restarting for {Settle.TotalSeconds:0} s" + (Probe is { Length: > 0 } p ? $", probe `{p}` passes" : ", no probe given")
+        + ", and no SIGSYS, 203/EXEC, 226/NAMESPACE, 218/CAPABILITIES or EPERM/EACCES burst in its journal";
 }

@@ -38,7 +38,7 @@ internal static class ApplyCommand
             {
                 var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
                 var name = props.Unit;
-                var exposureBefore = (await services.ExposureAsync(name, ct)).Now;
+                var (exposureBefore, exposureWith) = await services.ExposureAsync(name, ct);
                 var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle)));
                 var dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
                     : parse.GetValue(profile) is { } p ? DropIn.Parse(name, MachineServices.ReadInput(ProfilePath(p), "profile"))
@@ -47,6 +47,8 @@ internal static class ApplyCommand
 
                 var rendered = dropIn.Render(DateTimeOffset.UtcNow);
                 Console.Out.Write(EffectiveUnitText.Diff(await services.Systemd.CatAsync(name, ct), "/" + services.Store.RelativePath(name), rendered));
+                Console.Error.WriteLine($"hardentui: exposure of {name}: {exposureBefore.ExposureText} now, {Core.Exposure.ExposureReport.Tenths(exposureWith(rendered))} with this drop-in (same scoring as systemd-analyze security)");
+                Console.Error.WriteLine($"hardentui: after each restart {name} must be {check.Describe()}");
                 if (!parse.GetValue(yes) && !Confirm($"Write this drop-in and restart {name}? [y/N] "))
                 {
                     Console.Error.WriteLine("hardentui: nothing written.");
