@@ -58,6 +58,21 @@ public class FindingsBuilderTests
     }
 
     [Fact]
+    public void Memory_stays_flat_as_the_log_grows()
+    {
+        using var gz = new GZipStream(File.OpenRead(Log("nginx-load.log.gz")), CompressionMode.Decompress);
+        var log = new MemoryStream();
+        gz.CopyTo(log);
+        var builder = new FindingsBuilder();
+        StraceLog.Feed(new MemoryStream(log.GetBuffer(), 0, (int)log.Length), builder); // first pass: keys and samples
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        StraceLog.Feed(new MemoryStream(log.GetBuffer(), 0, (int)log.Length), builder); // the log again: 64 MB more
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.ShouldBeLessThan(256 * 1024, "a longer log must not cost more memory (only the line reader's buffer)");
+        builder.Snapshot().SyscallHistogram()["newfstatat"].ShouldBeGreaterThan(400_000);
+    }
+
+    [Fact]
     public void Unfinished_calls_are_counted_once_and_read_whole_when_resumed()
     {
         var f = FromLines(
