@@ -31,6 +31,7 @@ public class TracerTests(SandboxFixture sandbox)
         (await StateAsync(unit)).ShouldBe(before);
         (await ExistsAsync(StraceWrapperTracer.DropInPath(unit))).ShouldBeFalse();
         (await ExistsAsync($"/run/systemd/system/{unit}.d/{SystemCallLogTracer.FileName}")).ShouldBeFalse();
+        (await ExistsAsync($"/run/systemd/system/{unit}.d")).ShouldBeFalse(); // the runtime directory we made is gone too
         (await ExistsAsync(StraceWrapperTracer.TraceRoot)).ShouldBeFalse();
         (await sandbox.ShAsync("pgrep -f '[/]run/hardentui-trace' || true")).Trim().ShouldBeEmpty(); // every strace of ours writes there ([/]: not this shell)
         (await sandbox.ShAsync("auditctl -l 2>/dev/null | grep -F 'key=hardentui-' || true")).Trim().ShouldBeEmpty();
