@@ -32,10 +32,11 @@ public sealed class DirectiveCatalog
     public string Nearest(string name)
     {
         var wanted = name.TrimEnd('=').ToLowerInvariant();
-        return All.MinBy(d => Distance(d.Name.ToLowerInvariant(), wanted))!.Name;
+        return All.MinBy(d => EditDistance(d.Name.ToLowerInvariant(), wanted))!.Name;
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>Levenshtein distance (insertions, deletions, substitutions), for nearest-name suggestions.</summary>
+    public static int EditDistance(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)

@@ -73,6 +73,7 @@ internal static class CallRules
     }
 
     /// <summary>Paths named by the effect table, sorted into read / written / created; opened fds remember their path.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
     public static void RecordPaths(FindingsBuilder b, FindingsBuilder.Syscall call, ProcessState state, ReadOnlySpan<byte> args, StraceResult result, ReadOnlySpan<byte> evidence)
     {
         Span<char> path = stackalloc char[2 * PathResolver.MaxPath + 1];
@@ -82,19 +83,23 @@ internal static class CallRules
             if (length <= 0) continue;
             var resolved = path[..length];
             var access = arg.Access;
+            var opensFd = false;
             if (access == PathAccess.ByOpenFlags)
             {
                 var flags = StraceArgs.Nth(args, arg.Flags);
                 if (StraceArgs.HasFlag(flags, "O_CREAT"u8)) b[FindingKind.PathCreated].Add(resolved, evidence);
                 access = StraceArgs.HasFlag(flags, "O_WRONLY"u8) || StraceArgs.HasFlag(flags, "O_RDWR"u8) || StraceArgs.HasFlag(flags, "O_CREAT"u8)
                     || StraceArgs.HasFlag(flags, "O_TRUNC"u8) || StraceArgs.HasFlag(flags, "O_APPEND"u8) ? PathAccess.Write : PathAccess.Read;
-                if (result.Succeeded) state.Fds[(int)result.Value] = resolved.ToString();
+                opensFd = result.Succeeded;
             }
-            else if (access == PathAccess.Create && call.Name == "creat" && result.Succeeded)
+            else if (access == PathAccess.Create && call.Name == "creat")
             {
-                state.Fds[(int)result.Value] = resolved.ToString();
+                opensFd = result.Succeeded;
             }
-            b[access switch { PathAccess.Read => FindingKind.PathRead, PathAccess.Write => FindingKind.PathWritten, _ => FindingKind.PathCreated }].Add(resolved, evidence);
+            var tally = b[access switch { PathAccess.Read => FindingKind.PathRead, PathAccess.Write => FindingKind.PathWritten, _ => FindingKind.PathCreated }];
+            var entry = tally.Intern(resolved);
+            tally.Bump(entry, evidence);
+            if (opensFd) state.Fds[(int)result.Value] = entry.Key; // the tally's string: no new one per open
         }
     }
 
@@ -114,6 +119,7 @@ internal static class CallRules
         }
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
     private static string? Resolve(ReadOnlySpan<byte> args, PathArgument arg, ProcessState state)
     {
         Span<char> path = stackalloc char[2 * PathResolver.MaxPath + 1];

@@ -21,7 +21,15 @@ public sealed class FindingsBuilder
     private readonly Dictionary<string, Syscall> _syscalls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Syscall>.AlternateLookup<ReadOnlySpan<char>> _syscallsBySpan;
     private readonly Dictionary<int, ProcessState> _processes = [];
-    private readonly Dictionary<int, (Syscall Call, byte[] Line, int ArgsStart, int ArgsLength)> _unfinished = [];
+    /// <summary>A call left unfinished by one pid; its buffer is reused for that pid's next one.</summary>
+    private sealed class Pending
+    {
+        public Syscall? Call;
+        public byte[] Line = new byte[256];
+        public int Length, ArgsStart, ArgsLength;
+    }
+
+    private readonly Dictionary<int, Pending> _unfinished = [];
     private readonly Func<string, IEnumerable<string>>? _groupsOf;
     private readonly Func<string, string?>? _interpreterOf;
     private byte[] _joined = new byte[1024];
@@ -56,7 +64,7 @@ public sealed class FindingsBuilder
                 var started = Count(line.Name, line.Text);
                 if (started.HasRules)
                 {
-                    _unfinished[line.Pid] = (started, line.Text.ToArray(), (int)Offset(line.Text, line.Args), line.Args.Length);
+                    Hold(line.Pid, started, line.Text, (int)Offset(line.Text, line.Args), line.Args.Length);
                 }
                 break;
             case StraceLineKind.Resumed:
@@ -85,6 +93,7 @@ public sealed class FindingsBuilder
     /// <summary>An executed file reported by another tracer (audit execve).</summary>
     public void AcceptExecutedFile(string path, ReadOnlySpan<byte> evidence) => CallRules.RecordExecuted(this, path, evidence);
 
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
     private Syscall Count(ReadOnlySpan<byte> name, ReadOnlySpan<byte> text)
     {
         Span<char> chars = stackalloc char[name.Length];
@@ -101,22 +110,32 @@ public sealed class FindingsBuilder
         return call;
     }
 
+    private void Hold(int pid, Syscall call, ReadOnlySpan<byte> text, int argsStart, int argsLength)
+    {
+        if (!_unfinished.TryGetValue(pid, out var pending)) _unfinished[pid] = pending = new Pending();
+        if (pending.Line.Length < text.Length) pending.Line = new byte[Math.Max(text.Length, 2 * pending.Line.Length)];
+        text.CopyTo(pending.Line);
+        (pending.Call, pending.Length, pending.ArgsStart, pending.ArgsLength) = (call, text.Length, argsStart, argsLength);
+    }
+
     private void Resume(in StraceLine line)
     {
-        if (!_unfinished.Remove(line.Pid, out var pending)) return;
+        if (!_unfinished.TryGetValue(line.Pid, out var pending) || pending.Call is not { } call) return;
+        pending.Call = null;
         // Joined halves go into one reused buffer: args first, then "unfinished line\nresumed line" as evidence.
-        var head = pending.Line.AsSpan(pending.ArgsStart, pending.ArgsLength);
+        var held = pending.Line.AsSpan(0, pending.Length);
+        var head = held.Slice(pending.ArgsStart, pending.ArgsLength);
         var argsLength = head.Length + line.Args.Length;
-        var needed = argsLength + pending.Line.Length + 1 + line.Text.Length;
+        var needed = argsLength + held.Length + 1 + line.Text.Length;
         if (_joined.Length < needed) _joined = new byte[Math.Max(needed, 2 * _joined.Length)];
         var joined = _joined.AsSpan();
         head.CopyTo(joined);
         line.Args.CopyTo(joined[head.Length..]);
         var evidence = joined[argsLength..needed];
-        pending.Line.CopyTo(evidence);
-        evidence[pending.Line.Length] = (byte)'\n';
-        line.Text.CopyTo(evidence[(pending.Line.Length + 1)..]);
-        Apply(pending.Call, line.Pid, joined[..argsLength], line.Result, evidence);
+        held.CopyTo(evidence);
+        evidence[held.Length] = (byte)'\n';
+        line.Text.CopyTo(evidence[(held.Length + 1)..]);
+        Apply(call, line.Pid, joined[..argsLength], line.Result, evidence);
     }
 
     private static long Offset(ReadOnlySpan<byte> whole, ReadOnlySpan<byte> part) =>
@@ -145,7 +164,7 @@ public sealed class FindingsBuilder
         if (call.Effect.Capability is { } cap) this[FindingKind.Capability].Add(cap, evidence);
         if (call.Effect.Kind is { } kind) this[kind].Add(call.Name, evidence);
         var state = Process(pid);
-        if (call.Effect.Paths.Count > 0 && !result.Errno.SequenceEqual("ENOENT"u8))
+        if (call.Effect.Paths.Length > 0 && !result.Errno.SequenceEqual("ENOENT"u8))
             CallRules.RecordPaths(this, call, state, args, result, evidence);
         CallRules.Apply(this, call.Name, pid, state, args, result, evidence);
     }

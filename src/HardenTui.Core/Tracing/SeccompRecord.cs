@@ -1,3 +1,5 @@
+using HardenTui.Core.Syscalls;
+
 namespace HardenTui.Core.Tracing;
 
 /// <summary>

@@ -44,9 +44,11 @@ public sealed class Sandbox : IAsyncDisposable
             await PrepareRootAsync(dir, options, ct);
             if (options.Packages.Count > 0) await SandboxPackages.InstallAsync(dir.Root, options.Packages, ct);
             var clock = Stopwatch.StartNew();
-            var nspawn = Local.Start(new ProcessSpec("systemd-nspawn",
+            // nspawn hides /tmp under a fresh tmpfs unless told not to; the overlay's /tmp keeps a checkout or a
+            // build below /tmp on this machine visible inside (copy-on-write, like the rest of the root).
+            var nspawn = Local.Start(new ProcessSpec("env",
             [
-                "-D", dir.Root, "--register=no", "--keep-unit", "--link-journal=no", "--private-network",
+                "SYSTEMD_NSPAWN_TMPFS_TMP=0", "systemd-nspawn", "-D", dir.Root, "--register=no", "--keep-unit", "--link-journal=no", "--private-network",
                 "--console=passive", $"--machine={Path.GetFileName(dir.Path)}", "-b",
             ]));
             dir.Nspawn = ProcessIdentity.Of(nspawn.Pid);
@@ -75,6 +77,11 @@ public sealed class Sandbox : IAsyncDisposable
         var machineId = Path.Combine(dir.Root, "etc/machine-id");
         File.Delete(machineId);
         await File.WriteAllTextAsync(machineId, Guid.NewGuid().ToString("N") + "\n", ct);
+        // Debian's tmpfiles.d/tmp.conf empties /tmp at boot ("D"); inside the overlay that would hide this machine's
+        // /tmp (a checkout there, the tests' build output). "d" keeps it; the override lives only in the overlay.
+        var tmpfiles = Path.Combine(dir.Root, "etc/tmpfiles.d");
+        Directory.CreateDirectory(tmpfiles);
+        await File.WriteAllTextAsync(Path.Combine(tmpfiles, "tmp.conf"), "d /tmp 1777 root root -\n", ct);
     }
 
     private static async Task<int> WaitForLeaderAsync(RunningProcess nspawn, TimeSpan limit, CancellationToken ct)

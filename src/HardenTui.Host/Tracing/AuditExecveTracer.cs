@@ -14,6 +14,7 @@ namespace HardenTui.Host.Tracing;
 public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner) : ITracer
 {
     public string Method => "audit";
+    public string Sees => "only the programs the service executes";
 
     public static string KeyOf(string unit) => "hardentui-" + unit;
 
@@ -24,7 +25,12 @@ public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner) :
     {
         if (!(await runner.RunAsync(ProcessSpec.Of("sh", "-c", "command -v auditctl && command -v ausearch"), ct)).Ok)
             return "auditctl/ausearch are not installed (apt-get install auditd)";
-        return (await runner.RunAsync(ProcessSpec.Of("pidof", "auditd"), ct)).Ok ? null : "auditd is not running here, so audit records cannot be read back with ausearch";
+        if ((await runner.RunAsync(ProcessSpec.Of("pidof", "auditd"), ct)).Ok) return null;
+        var status = await runner.RunAsync(ProcessSpec.Of("auditctl", "-s"), ct);
+        if (status.Ok) return "auditd is not running (systemctl start auditd), so audit records cannot be read back with ausearch";
+        // kernel/audit.c audit_netlink_ok(): audit control is refused outside the initial user and PID namespace.
+        return $"auditd cannot run here: the kernel refuses audit control (auditctl -s: {status.Stderr.Trim()}); "
+            + "inside a container audit is not namespaced, only the host's auditd can trace";
     }
 
     public async Task<IRunningTrace> StartAsync(string unit, TraceOptions options, CancellationToken ct = default)

@@ -4,12 +4,13 @@ using HardenTui.Core.Overrides;
 using HardenTui.Core.Proposals;
 using HardenTui.Host.Apply;
 using HardenTui.Host.Health;
+using HardenTui.Host.Profiles;
 using HardenTui.Host.Systemd;
 
 namespace HardenTui.Cli;
 
 /// <summary>
-/// `hardentui apply UNIT (--auto | --dropin FILE | --profile NAME) [--probe CMD] [--trace-seconds N] [--yes]`:
+/// `hardentui apply UNIT (--auto | --dropin FILE | --profile NAME|FILE) [--probe CMD] [--trace-seconds N] [--yes]`:
 /// show the diff, write the drop-in, restart, verify; bisect and keep the working part, or roll back.
 /// Exit 0: hardened and working; 1: ended rolled back (or declined); 2: bad input.
 /// </summary>
@@ -20,7 +21,7 @@ internal static class ApplyCommand
         var unit = new Argument<string>("unit") { Description = "The service (nginx.service)" };
         var auto = new Option<bool>("--auto") { Description = "Trace (running the probe), propose the defaults, apply, verify, bisect on failure" };
         var dropin = new Option<string?>("--dropin") { Description = "Apply this drop-in file ([Service] directives)" };
-        var profile = new Option<string?>("--profile") { Description = "Apply a shipped profile (profiles/NAME.conf)" };
+        var profile = new Option<string?>("--profile") { Description = "Apply a profile: a shipped NAME (see `hardentui profiles`) or a FILE.yaml; its probe is used unless --probe is given" };
         var findings = new Option<string?>("--findings") { Description = "With --auto: propose from these saved findings instead of tracing" };
         var probe = new Option<string?>("--probe") { Description = "Shell command that must succeed for the service to count as working" };
         var seconds = new Option<int>("--trace-seconds") { Description = "How long --auto traces", DefaultValueFactory = _ => 20 };
@@ -32,16 +33,23 @@ internal static class ApplyCommand
         command.SetAction((parse, ct) =>
         {
             var sources = new[] { parse.GetValue(auto), parse.GetValue(dropin) is not null, parse.GetValue(profile) is not null }.Count(x => x);
-            if (sources != 1) throw new BadInputException("apply needs exactly one of --auto, --dropin FILE, --profile NAME");
+            if (sources != 1) throw new BadInputException("apply needs exactly one of --auto, --dropin FILE, --profile NAME|FILE");
             if (parse.GetValue(seconds) <= 0 || parse.GetValue(settle) < 0) throw new BadInputException("--trace-seconds must be positive and --settle-seconds not negative");
+            var chosen = parse.GetValue(profile) is { } p ? ProfileLibrary.Resolve(p, ProfileLibrary.Shipped()) : null;
             return MachineServices.RunAsync("apply", async services =>
             {
                 var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
                 var name = props.Unit;
                 var (exposureBefore, exposureWith) = await services.ExposureAsync(name, ct);
                 var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle)));
-                var dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
-                    : parse.GetValue(profile) is { } p ? DropIn.Parse(name, MachineServices.ReadInput(ProfilePath(p), "profile"))
+                DropIn dropIn;
+                if (chosen is not null)
+                {
+                    var plan = ProfilePlan.For(chosen, name, await ManagerFacts.ReadAsync(services.Runner, ct), parse.GetValue(probe), check.Settle);
+                    if (plan.Warning is not null) Console.Error.WriteLine("hardentui: warning: " + plan.Warning);
+                    (dropIn, check) = (plan.DropIn, plan.Check);
+                }
+                else dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
                     : Resolver.DropIn(name, MachineServices.Propose(props, await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct)));
                 if (dropIn.Directives.Count == 0) throw new BadInputException("the drop-in has no directives; nothing to apply");
 
@@ -102,15 +110,6 @@ internal static class ApplyCommand
         Console.Error.WriteLine($"hardentui: {unit} is hardened and working: {outcome.Applied!.Directives.Count} directive(s) in /{services.Store.RelativePath(unit)}" +
             $" after {outcome.Restarts + 1} restart(s). Undo: hardentui rollback {unit}");
         return CliApp.ExitOk;
-    }
-
-    private static string ProfilePath(string name)
-    {
-        if (name.Contains('/') || name.Contains("..")) throw new BadInputException($"--profile {name}: a profile is a name, not a path");
-        var dir = AppContext.BaseDirectory;
-        for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "profiles", name + ".conf"))) return Path.Combine(d.FullName, "profiles", name + ".conf");
-        throw new BadInputException($"--profile {name}: no profiles/{name}.conf found");
     }
 
     private static bool Confirm(string question)

@@ -29,6 +29,7 @@ public static class CliApp
         yield return RollbackCommand.Create();
         yield return FindingsCommand.Create();
         yield return TraceCommand.Create();
+        yield return ProfilesCommand.Create();
     }
 
     public static int Run(string[] args)

@@ -79,22 +79,5 @@ public class AnalyzeCommandTests
         Run("analyze", "nginx").Exit.ShouldBe(CliApp.ExitBadInput);
     }
 
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var exit = CliApp.Run(args);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRun.Run(args);
 }

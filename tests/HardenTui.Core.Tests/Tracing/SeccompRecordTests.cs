@@ -31,11 +31,4 @@ public class SeccompRecordTests
     [Fact]
     public void Unknown_architectures_keep_the_number_without_a_name() =>
         SeccompRecord.TryParse("audit: type=1326 pid=1 arch=40000003 syscall=5 code=0x7ffc0000")!.Syscall.ShouldBeNull();
-
-    [Theory]
-    [InlineData(0, "read")]
-    [InlineData(59, "execve")]
-    [InlineData(257, "openat")]
-    [InlineData(435, "clone3")]
-    public void X86_64_numbers(int number, string name) => SyscallTable.X8664.Name(number).ShouldBe(name);
 }

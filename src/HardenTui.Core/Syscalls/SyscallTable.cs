@@ -1,11 +1,12 @@
+// The one x86_64 syscall table (embedded syscalls-x86_64.txt, numbers from the Linux UAPI unistd_64.h; sources in
+// the file's header), read once. Two users: kernel SECCOMP audit records carry numbers, which Name() maps back;
+// and systemd-analyze security skips group members that libseccomp cannot resolve on the native architecture
+// (analyze-security.c syscall_names_in_filter: seccomp_syscall_resolve_name() < 0, 252), which Contains() answers.
+// Every member of the 252.39 and 257.13 groups that libseccomp 2.5.4 resolves on x86_64 is in the table.
 using System.Collections.Frozen;
 
-namespace HardenTui.Core.Tracing;
+namespace HardenTui.Core.Syscalls;
 
-/// <summary>
-/// Syscall numbers to names for an audit architecture (the "arch=" of kernel audit records). x86_64 only for now,
-/// from the embedded syscalls-x86_64.txt (Linux UAPI unistd_64.h; source noted in the file's first line).
-/// </summary>
 public sealed class SyscallTable
 {
     /// <summary>AUDIT_ARCH_X86_64 (include/uapi/linux/audit.h: EM_X86_64 | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE).</summary>
@@ -13,8 +14,13 @@ public sealed class SyscallTable
 
     private static readonly Lazy<SyscallTable> X8664Table = new(() => Load("syscalls-x86_64.txt"));
     private readonly FrozenDictionary<int, string> _names;
+    private readonly FrozenSet<string> _known;
 
-    private SyscallTable(FrozenDictionary<int, string> names) => _names = names;
+    private SyscallTable(Dictionary<int, string> names)
+    {
+        _names = names.ToFrozenDictionary();
+        _known = names.Values.ToFrozenSet(StringComparer.Ordinal);
+    }
 
     public static SyscallTable X8664 => X8664Table.Value;
 
@@ -22,6 +28,9 @@ public sealed class SyscallTable
     public static SyscallTable? ForAuditArch(string arch) => arch.Equals(ArchX8664, StringComparison.OrdinalIgnoreCase) ? X8664 : null;
 
     public string? Name(int number) => _names.GetValueOrDefault(number);
+
+    /// <summary>Whether the syscall exists on this architecture.</summary>
+    public bool Contains(string name) => _known.Contains(name);
 
     private static SyscallTable Load(string resource)
     {
@@ -35,6 +44,6 @@ public sealed class SyscallTable
             var parts = line.Split(' ');
             names[int.Parse(parts[0])] = parts[1];
         }
-        return new SyscallTable(names.ToFrozenDictionary());
+        return new SyscallTable(names);
     }
 }
