@@ -49,7 +49,8 @@ internal sealed class MachineServices
         }
     }
 
-    private static async Task<MachineServices> StartAsync(CancellationToken ct)
+    /// <summary>The services, after crash recovery has undone any operation whose hardentui is gone.</summary>
+    internal static async Task<MachineServices> StartAsync(CancellationToken ct)
     {
         var services = new MachineServices();
         foreach (var r in await new Recovery(services.Journal, services.Systemd).RunAsync(ct))

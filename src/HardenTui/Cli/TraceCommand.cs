@@ -38,6 +38,9 @@ internal static class TraceCommand
             };
             try
             {
+                // Recovery first (a trace killed earlier is undone), then journal this one the same way.
+                var journal = (await MachineServices.StartAsync(ct)).Journal;
+                if (tracer is StraceWrapperTracer or SystemCallLogTracer) tracer = new JournaledTracer(tracer, journal, systemd);
                 await using var trace = await tracer.StartAsync(name, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of, GroupsOf = await FindingsCommand.GroupsOfAsync(ct) }, ct);
                 Console.Error.WriteLine($"hardentui: tracing {name} for {s} s with {tracer.Method}, which sees {tracer.Sees} ...");
                 var until = Task.Delay(TimeSpan.FromSeconds(s), ct);

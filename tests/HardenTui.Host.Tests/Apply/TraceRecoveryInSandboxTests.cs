@@ -7,15 +7,17 @@ using Xunit;
 namespace HardenTui.Host.Tests.Apply;
 
 /// <summary>
-/// kill -9 of a real `hardentui apply --auto` while it traces: the unit is left running under strace through the
+/// kill -9 of a real `hardentui apply --auto` (or `hardentui trace`) while it traces: the unit is left running under strace through the
 /// runtime drop-in (/run/systemd/system/UNIT.d/, the container's own tmpfs, so checked from inside). The next
 /// start of hardentui removes the drop-in and restarts the unit with its own configuration.
 /// </summary>
 [Collection("sandbox")]
 public class TraceRecoveryInSandboxTests(SandboxFixture sandbox)
 {
-    [Fact]
-    public async Task Kill_9_of_apply_auto_during_its_trace_is_undone_by_the_next_start()
+    [Theory]
+    [InlineData("apply nginx.service --auto --yes --probe 'curl -sf http://127.0.0.1/ >/dev/null' --trace-seconds 300")]
+    [InlineData("trace nginx.service --seconds 300")]
+    public async Task Kill_9_of_hardentui_during_a_trace_is_undone_by_the_next_start(string arguments)
     {
         const string unit = "nginx.service";
         var cli = typeof(HardenTui.Cli.CliApp).Assembly.Location;
@@ -23,9 +25,9 @@ public class TraceRecoveryInSandboxTests(SandboxFixture sandbox)
         await sandbox.ShAsync($"systemctl restart {unit}");
         (await StraceRunsAsync()).ShouldBeFalse();
         using var apply = sandbox.Runner.Start(new ProcessSpec("sh", ["-c",
-            $"echo $$ > /tmp/auto.pid; exec dotnet {cli} apply {unit} --auto --yes --probe 'curl -sf http://127.0.0.1/ >/dev/null' --trace-seconds 300"]));
+            $"echo $$ > /tmp/auto.pid; exec dotnet {cli} {arguments}"]));
         for (var i = 0; i < 600 && !await StraceRunsAsync(); i++) await Task.Delay(100);
-        (await StraceRunsAsync()).ShouldBeTrue("the apply never started its trace");
+        (await StraceRunsAsync()).ShouldBeTrue("hardentui never started its trace");
 
         await sandbox.ShAsync("kill -9 $(cat /tmp/auto.pid)");
         await apply.Exited;
