@@ -18,6 +18,14 @@ internal static class WizardApp
             Console.Error.WriteLine("hardentui: use the plain commands instead; `hardentui --help` lists them.");
             return CliApp.ExitBadInput;
         }
+        try
+        {
+            if (Environment.IsPrivilegedProcess) await MachineServices.StartAsync(ct); // undo a trace or apply killed earlier
+        }
+        catch (SystemdException e)
+        {
+            Console.Error.WriteLine($"hardentui: crash recovery could not reach systemd: {e.Message}");
+        }
         var runner = new LocalProcessRunner();
         var effects = new WizardEffects(new BusctlSystemd(runner), runner);
         return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);

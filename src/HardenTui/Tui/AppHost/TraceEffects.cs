@@ -1,5 +1,6 @@
 using HardenTui.Core.Findings;
 using HardenTui.Core.Wizard;
+using HardenTui.Host.Overrides;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
 using HardenTui.Host.Tracing;
@@ -14,7 +15,7 @@ namespace HardenTui.Tui.AppHost;
 internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromMilliseconds(500);
-    private readonly ITracer[] _tracers = [new StraceWrapperTracer(systemd, runner)];
+    private readonly ITracer[] _tracers = [new JournaledTracer(new StraceWrapperTracer(systemd, runner), new OperationJournal("/", TimeProvider.System), systemd)];
     private CancellationTokenSource? _stop;
 
     public Findings? Last { get; private set; }
