@@ -50,7 +50,7 @@ internal static class ApplyCommand
                     (dropIn, check) = (plan.DropIn, plan.Check);
                 }
                 else dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
-                    : Resolver.DropIn(name, MachineServices.Propose(props, await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct)));
+                    : ProposedDropIn(props, await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct));
                 if (dropIn.Directives.Count == 0) throw new BadInputException("the drop-in has no directives; nothing to apply");
 
                 var rendered = dropIn.Render(DateTimeOffset.UtcNow);
@@ -79,6 +79,15 @@ internal static class ApplyCommand
             }, ct);
         });
         return command;
+    }
+
+    /// <summary>The default proposals as a drop-in; the ones that are on although a trace cannot decide them are named.</summary>
+    private static DropIn ProposedDropIn(UnitProperties props, Observations seen)
+    {
+        var proposals = MachineServices.Propose(props, seen);
+        foreach (var p in proposals.Where(p => p.DefaultOn && p.YourCall))
+            Console.Error.WriteLine($"hardentui: on by default, but your call: {string.Join(' ', p.Lines.Select(l => l.Line))} ({p.Reason})");
+        return Resolver.DropIn(props.Unit, proposals);
     }
 
     private static async Task<Observations> ObserveAsync(MachineServices services, string unit, string? findings, string? probe, int seconds, CancellationToken ct)
