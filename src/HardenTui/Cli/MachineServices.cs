@@ -1,7 +1,9 @@
 using HardenTui.Core;
 using HardenTui.Core.Exposure;
+using HardenTui.Core.Export;
 using HardenTui.Core.Proposals;
 using HardenTui.Host.Exposure;
+using HardenTui.Host.Export;
 using HardenTui.Host.Apply;
 using HardenTui.Host.Health;
 using HardenTui.Host.Overrides;
@@ -76,6 +78,15 @@ internal sealed class MachineServices
     {
         var info = await Exposure.LoadedAsync(unit, forPreview: true, ct);
         return (ExposureScorer.Score(info), text => ExposureScorer.Preview(info, text).ExposureTenths);
+    }
+
+    /// <summary>Warns on stderr when the text's fingerprint comment names a host unlike this one (never refuses).</summary>
+    public async Task WarnIfLearnedElsewhereAsync(string text, string what, CancellationToken ct)
+    {
+        if (HostFingerprint.Read(text) is not { } learned) return;
+        var differs = learned.Differences(await FingerprintReader.ReadAsync(Runner, ct));
+        if (differs.Count > 0)
+            Console.Error.WriteLine($"hardentui: warning: {what} was learned on another kind of host ({string.Join("; ", differs)}); the restart and checks decide whether it fits here");
     }
 
     public static string ReadInput(string path, string what) =>
