@@ -45,7 +45,11 @@ internal static class ExportCommand
                 else text = services.Store.Read(name)
                     ?? throw new BadInputException($"{name} has no HardenTui drop-in applied (/{services.Store.RelativePath(name)}); apply one first or export --proposed");
                 var dropIn = DropIn.Parse(name, text);
-                var learned = await FingerprintReader.ReadAsync(services.Runner, ct);
+                if (dropIn.Directives.Count == 0)
+                    throw new BadInputException($"the drop-in for {name} has no directives; nothing to export" +
+                        (parse.GetValue(findings) is null && parse.GetValue(proposed) ? " (without --findings nothing is proposed on; run `hardentui trace --json --out FILE` first)" : ""));
+                // A drop-in that came with a fingerprint (copied here by a fleet run) was learned there, not here.
+                var learned = HostFingerprint.Read(text) ?? await FingerprintReader.ReadAsync(services.Runner, ct);
                 var check = parse.GetValue(probe) ?? ProfileLibrary.Shipped()?.All().FirstOrDefault(p => p.AppliesTo(name))?.Probe;
                 var exported = parse.GetValue(format) switch
                 {

@@ -80,13 +80,18 @@ internal sealed class MachineServices
         return (ExposureScorer.Score(info), text => ExposureScorer.Preview(info, text).ExposureTenths);
     }
 
-    /// <summary>Warns on stderr when the text's fingerprint comment names a host unlike this one (never refuses).</summary>
-    public async Task WarnIfLearnedElsewhereAsync(string text, string what, CancellationToken ct)
+    /// <summary>
+    /// Where the drop-in about to be applied was learned: the fingerprint in the given file's text, else this
+    /// machine. Warns on stderr when the file names a host unlike this one (never refuses).
+    /// </summary>
+    public async Task<HostFingerprint> LearnedAsync(string? givenText, string what, CancellationToken ct)
     {
-        if (HostFingerprint.Read(text) is not { } learned) return;
-        var differs = learned.Differences(await FingerprintReader.ReadAsync(Runner, ct));
+        var here = await FingerprintReader.ReadAsync(Runner, ct);
+        if (givenText is null || HostFingerprint.Read(givenText) is not { } learned) return here;
+        var differs = learned.Differences(here);
         if (differs.Count > 0)
             Console.Error.WriteLine($"hardentui: warning: {what} was learned on another kind of host ({string.Join("; ", differs)}); the restart and checks decide whether it fits here");
+        return learned;
     }
 
     public static string ReadInput(string path, string what) =>
