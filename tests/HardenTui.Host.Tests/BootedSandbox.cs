@@ -31,7 +31,11 @@ public abstract class BootedSandbox(IReadOnlyList<string> packages) : IAsyncLife
                 $"SANDBOX UNAVAILABLE — integration tests cannot run here and FAIL rather than skip: {e.Message}", e);
         }
         Systemd = new BusctlSystemd(Runner);
+        await PrepareAsync();
     }
+
+    /// <summary>Adjusts the booted sandbox for the collection's tests (configuration only; no daemon changes).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

@@ -73,6 +73,7 @@ internal static class CallRules
     }
 
     /// <summary>Paths named by the effect table, sorted into read / written / created; opened fds remember their path.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
     public static void RecordPaths(FindingsBuilder b, FindingsBuilder.Syscall call, ProcessState state, ReadOnlySpan<byte> args, StraceResult result, ReadOnlySpan<byte> evidence)
     {
         Span<char> path = stackalloc char[2 * PathResolver.MaxPath + 1];
@@ -118,6 +119,7 @@ internal static class CallRules
         }
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
     private static string? Resolve(ReadOnlySpan<byte> args, PathArgument arg, ProcessState state)
     {
         Span<char> path = stackalloc char[2 * PathResolver.MaxPath + 1];

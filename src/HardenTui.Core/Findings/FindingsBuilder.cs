@@ -93,6 +93,7 @@ public sealed class FindingsBuilder
     /// <summary>An executed file reported by another tracer (audit execve).</summary>
     public void AcceptExecutedFile(string path, ReadOnlySpan<byte> evidence) => CallRules.RecordExecuted(this, path, evidence);
 
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
     private Syscall Count(ReadOnlySpan<byte> name, ReadOnlySpan<byte> text)
     {
         Span<char> chars = stackalloc char[name.Length];
@@ -163,7 +164,7 @@ public sealed class FindingsBuilder
         if (call.Effect.Capability is { } cap) this[FindingKind.Capability].Add(cap, evidence);
         if (call.Effect.Kind is { } kind) this[kind].Add(call.Name, evidence);
         var state = Process(pid);
-        if (call.Effect.Paths.Count > 0 && !result.Errno.SequenceEqual("ENOENT"u8))
+        if (call.Effect.Paths.Length > 0 && !result.Errno.SequenceEqual("ENOENT"u8))
             CallRules.RecordPaths(this, call, state, args, result, evidence);
         CallRules.Apply(this, call.Name, pid, state, args, result, evidence);
     }

@@ -41,6 +41,7 @@ public static class FindingsText
         var s = new StringBuilder();
         var st = findings.Stats;
         s.AppendLine($"{st.Lines} lines, {st.CallsStarted} calls started, {st.Processes} processes, {st.GarbageLines} lines skipped");
+        if (st.Lines == 0) s.AppendLine("Nothing was recorded.");
         foreach (var kind in Enum.GetValues<FindingKind>())
         {
             var items = findings[kind];

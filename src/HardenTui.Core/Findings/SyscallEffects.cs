@@ -8,7 +8,7 @@ internal enum PathAccess { Read, Write, Create, ByOpenFlags }
 internal sealed record PathArgument(int Path, int DirFd, PathAccess Access, int Flags);
 
 /// <summary>What one syscall implies, from the embedded table syscall-effects.json (read once).</summary>
-internal sealed record SyscallEffect(IReadOnlyList<PathArgument> Paths, string? Capability, FindingKind? Kind)
+internal sealed record SyscallEffect(PathArgument[] Paths, string? Capability, FindingKind? Kind)
 {
     public static readonly SyscallEffect None = new([], null, null);
 }

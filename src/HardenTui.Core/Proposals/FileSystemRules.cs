@@ -50,6 +50,12 @@ internal static class FileSystemRules
         var rank = k.Current.Rank("ProtectSystem", "no", "yes", "full", "strict");
         var os = writes.Where(w => RuleKit.IsUnderAny(w.Key, Os)).ToList();
         if (os.Count > 0) return k.Value("ProtectSystem", "yes", "", "the service wrote under /usr, /boot or /lib", os, rank >= 1);
+        // A relative path means the trace lost the working directory (a chdir before it began): where it went is
+        // unknown, so only /usr and /boot are certain enough to close.
+        var unresolved = writes.Where(w => !w.Key.StartsWith('/')).ToList();
+        if (unresolved.Count > 0)
+            return k.Value("ProtectSystem", "yes", "some writes used relative paths the trace could not place; /etc and the rest stay writable",
+                "", [], rank >= 1);
         var etc = writes.Where(w => RuleKit.IsUnder(w.Key, "/etc")).ToList();
         if (etc.Count > 0)
             return k.Value("ProtectSystem", "yes", "/usr and /boot were not written; /etc was, so it stays writable", "", [], rank >= 1);

@@ -11,6 +11,7 @@ namespace HardenTui.Host.Tracing;
 public sealed class AttachTracer(ISystemd systemd, IProcessRunner runner) : ITracer
 {
     public string Method => "attach";
+    public string Sees => "only what the running processes do after the attach: no exec, library loading or bind (--method strace sees those)";
 
     public async Task<string?> UnavailableReasonAsync(string unit, CancellationToken ct = default)
     {

@@ -14,6 +14,7 @@ namespace HardenTui.Host.Tracing;
 public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner) : ITracer
 {
     public string Method => "audit";
+    public string Sees => "only the programs the service executes";
 
     public static string KeyOf(string unit) => "hardentui-" + unit;
 

@@ -11,6 +11,9 @@ public interface ITracer
     /// <summary>"strace", "attach", "audit" or "syscall-log".</summary>
     string Method { get; }
 
+    /// <summary>What this method sees and misses, in one sentence for the user.</summary>
+    string Sees { get; }
+
     /// <summary>Null when this method can trace the unit here, else why not (shown to the user as is).</summary>
     Task<string?> UnavailableReasonAsync(string unit, CancellationToken ct = default);
 

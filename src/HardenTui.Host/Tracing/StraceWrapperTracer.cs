@@ -14,6 +14,7 @@ public sealed class StraceWrapperTracer(ISystemd systemd, IProcessRunner runner)
 {
     public const string TraceRoot = "/run/hardentui-trace";
     public string Method => "strace";
+    public string Sees => "everything from the restart on: executed and mapped files, paths, sockets, binds, every syscall with counts";
 
     public static string DropInPath(string unit) => RuntimeDropIns.PathOf(unit, StraceDropIn.FileName);
 

@@ -1,6 +1,8 @@
 // Traces with no ptrace at all: a runtime drop-in sets SystemCallLog= so the kernel logs every call outside the
 // allowed set (default @system-service) as a SECCOMP audit record; we read them back (KernelSeccompLog) and map
-// numbers to names. Lowest overhead, but it sees syscall names only (no paths, no arguments).
+// numbers to names. Lowest overhead, but it sees syscall names only (no paths, no arguments). Where no auditd
+// takes the records, the kernel prints them under printk_ratelimit() (kernel/audit.c kauditd_printk_skb), so a
+// storm of calls is thinned out in dmesg: names survive, counts are lower bounds.
 using HardenTui.Core;
 using HardenTui.Core.Tracing;
 using HardenTui.Host.Process;
@@ -12,6 +14,8 @@ public sealed class SystemCallLogTracer(ISystemd systemd, IProcessRunner runner,
 {
     public const string FileName = "zz-hardentui-syscall-log.conf";
     public string Method => "syscall-log";
+    public string Sees => $"only the names of syscalls outside {allowed} (none: the service fits SystemCallFilter={allowed}); "
+        + "without auditd the kernel rate-limits these records (dmesg: kauditd_printk_skb: N callbacks suppressed), so counts are lower bounds";
 
     public async Task<string?> UnavailableReasonAsync(string unit, CancellationToken ct = default)
     {

@@ -39,7 +39,7 @@ internal static class TraceCommand
             try
             {
                 await using var trace = await tracer.StartAsync(name, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of, GroupsOf = await FindingsCommand.GroupsOfAsync(ct) }, ct);
-                Console.Error.WriteLine($"hardentui: tracing {name} for {s} s ...");
+                Console.Error.WriteLine($"hardentui: tracing {name} for {s} s with {tracer.Method}, which sees {tracer.Sees} ...");
                 var until = Task.Delay(TimeSpan.FromSeconds(s), ct);
                 if (parse.GetValue(probe) is { } p)
                 {
@@ -49,7 +49,11 @@ internal static class TraceCommand
                 try { await until; } catch (OperationCanceledException) { }
                 var findings = await trace.StopAsync(CancellationToken.None);
                 var text = parse.GetValue(json) ? FindingsJson.Write(findings) + "\n" : FindingsText.Write(findings);
-                if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file, text, CancellationToken.None);
+                if (parse.GetValue(output) is { } file)
+                {
+                    await File.WriteAllTextAsync(file, text, CancellationToken.None);
+                    Console.Error.WriteLine($"hardentui: findings written to {file}");
+                }
                 else Console.Out.Write(text);
                 return CliApp.ExitOk;
             }

@@ -21,6 +21,10 @@ public class FindingsTextTests
         Report().ShouldMatchApproved(c => c.SubFolder("approved").WithFileExtension("txt"));
 
     [Fact]
+    public void An_empty_trace_says_nothing_was_recorded() =>
+        FindingsText.Write(new FindingsBuilder().Snapshot()).ShouldBe("0 lines, 0 calls started, 0 processes, 0 lines skipped\nNothing was recorded.\n");
+
+    [Fact]
     public void Every_syscall_is_listed_and_the_catch_all_group_is_not()
     {
         var report = Report();

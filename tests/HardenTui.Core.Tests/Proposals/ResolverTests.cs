@@ -51,6 +51,14 @@ public class ResolverTests
     }
 
     [Fact]
+    public void Writes_to_relative_paths_keep_protect_system_at_yes_and_name_no_empty_path()
+    {
+        var proposals = Resolver.Propose(Nginx(s => s.Replace("/var/log/nginx/access.log", "named.run")), CurrentHardening.Nothing, []);
+        Value(proposals, "ProtectSystem").ShouldBe("yes");
+        Find(proposals, "ProtectSystem").Lines.ShouldNotContain(l => l.Line.StartsWith("ReadWritePaths"));
+    }
+
+    [Fact]
     public void What_the_trace_contradicts_is_proposed_off_with_the_evidence()
     {
         var proposals = Resolver.Propose(Nginx(s => s

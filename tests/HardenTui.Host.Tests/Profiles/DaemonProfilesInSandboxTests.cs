@@ -8,6 +8,10 @@ public sealed class DaemonSandboxFixture() : BootedSandbox(Packages)
 {
     public static readonly string[] Packages =
         ["apache2", "postfix", "bind9", "dnsutils", "cron", "rsyslog", "squid", "vsftpd", "curl"];
+
+    /// <summary>Squid waits 30 s for clients on every stop (shutdown_lifetime); the tests restart it five times.</summary>
+    protected override Task PrepareAsync() =>
+        ShAsync("echo 'shutdown_lifetime 1 seconds' > /etc/squid/conf.d/hardentui-tests.conf && systemctl restart squid.service");
 }
 
 [CollectionDefinition("daemon-sandbox")]
