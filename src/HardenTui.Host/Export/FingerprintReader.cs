@@ -1,5 +1,6 @@
 using HardenTui.Core.Export;
 using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
 
 namespace HardenTui.Host.Export;
 
@@ -20,6 +21,6 @@ public static class FingerprintReader
     private static async Task<string> OutputAsync(IProcessRunner runner, CancellationToken ct, string file, params string[] args)
     {
         var r = await runner.RunAsync(new ProcessSpec(file, args, Timeout: TimeSpan.FromSeconds(10)), ct);
-        return r.Ok ? r.Stdout : throw new IOException($"{file} {string.Join(' ', args)} failed: {r.Stderr.Trim()}");
+        return r.Ok ? r.Stdout : throw new SystemdException($"reading where this is ({file} {string.Join(' ', args)}): {r.Stderr.Trim()}");
     }
 }

@@ -21,7 +21,6 @@ internal static class ExportCommand
     {
         var unit = new Argument<string>("unit") { Description = "The service (nginx.service)" };
         var format = new Option<string>("--format") { Description = "dropin, ansible (task list), nixos (serviceConfig) or yaml (profile)", Required = true };
-        format.AcceptOnlyFromAmong(Formats);
         var proposed = new Option<bool>("--proposed") { Description = "Export the resolver's proposal instead of the drop-in applied here" };
         var findings = new Option<string?>("--findings") { Description = "With --proposed: findings JSON from `hardentui trace --json`" };
         var probe = new Option<string?>("--probe") { Description = "Shell command that shows the service works (default: the shipped profile's probe for the unit)" };
@@ -31,6 +30,7 @@ internal static class ExportCommand
         foreach (var o in new Option[] { format, proposed, findings, probe, output }) command.Options.Add(o);
         command.SetAction((parse, ct) =>
         {
+            if (!Formats.Contains(parse.GetValue(format))) throw new BadInputException($"--format {parse.GetValue(format)}: expected one of {string.Join(", ", Formats)}");
             if (parse.GetValue(findings) is not null && !parse.GetValue(proposed)) throw new BadInputException("--findings goes with --proposed");
             return MachineServices.RunAsync(command.Name, async services =>
             {
@@ -58,7 +58,11 @@ internal static class ExportCommand
                     "yaml" => ProfileExport.Write(dropIn, learned, check),
                     _ => learned.Stamp(text),
                 };
-                if (parse.GetValue(output) is { } path) File.WriteAllText(path, exported);
+                if (parse.GetValue(output) is { } path)
+                {
+                    try { File.WriteAllText(path, exported); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new BadInputException($"--out {path}: {e.Message}"); }
+                }
                 else Console.Out.Write(exported);
                 return CliApp.ExitOk;
             }, ct);
