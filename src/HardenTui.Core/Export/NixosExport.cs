@@ -24,6 +24,9 @@ public static class NixosExport
         n.Append("# HardenTui hardening of ").Append(unit).Append(" for a NixOS configuration (a module taking { config, lib, pkgs, ... }).\n");
         n.Append(learned.Comment).Append('\n');
         n.Append("# Where nixpkgs' own module sets one of these to another value, wrap ours in lib.mkForce.\n");
+        if (dropIn.Directives.Any(d => d.Name == "ExecPaths"))
+            n.Append("# ExecPaths= lists where the programs and libraries were on the learning host; NixOS keeps them in /nix/store,\n")
+             .Append("# so adjust it (or drop NoExecPaths= and ExecPaths=) or the service fails with 203/EXEC.\n");
         n.Append("systemd.services.").Append(Str(service)).Append(".serviceConfig = {\n");
         foreach (var group in dropIn.Directives.GroupBy(d => d.Name, StringComparer.Ordinal))
         {

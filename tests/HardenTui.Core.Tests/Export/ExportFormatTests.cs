@@ -80,6 +80,15 @@ public class ExportFormatTests
     }
 
     [Fact]
+    public void Nixos_warns_that_exec_paths_from_a_fhs_host_do_not_fit_the_nix_store()
+    {
+        var withExec = ExportSamples.Nginx with { Directives = [.. ExportSamples.Nginx.Directives, new("NoExecPaths", "/", "r"), new("ExecPaths", "-/usr/sbin/nginx", "r")] };
+
+        NixosExport.Write(withExec, ExportSamples.Debian12).ShouldContain("# so adjust it (or drop NoExecPaths= and ExecPaths=) or the service fails with 203/EXEC.");
+        NixosExport.Write(ExportSamples.Nginx, ExportSamples.Debian12).ShouldNotContain("ExecPaths");
+    }
+
+    [Fact]
     public void Nixos_refuses_a_unit_that_is_not_a_service() =>
         Should.Throw<BadInputException>(() => NixosExport.Write(new DropIn("tmp.mount", []), ExportSamples.Debian12));
 
