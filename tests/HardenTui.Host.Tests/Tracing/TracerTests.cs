@@ -13,43 +13,11 @@ public class TracerTests(SandboxFixture sandbox)
 {
     private StraceWrapperTracer Tracer => new(sandbox.Systemd, sandbox.Runner);
 
-    private TraceOptions Options => new() { InterpreterOf = new ExecutableInterpreters(sandbox.Sandbox.RootPath).Of, PollInterval = TimeSpan.FromMilliseconds(200) };
-
-    private static IEnumerable<string> Keys(HardenTui.Core.Findings.Findings f, FindingKind kind) => f[kind].Select(i => i.Key);
-
-    private async Task<(string Active, string DropIns)> StateAsync(string unit)
-    {
-        var p = await sandbox.Systemd.GetPropertiesAsync(unit);
-        return (p.String("ActiveState")!, string.Join(' ', p.Strings("DropInPaths")));
-    }
-
-    /// <summary>Inside the sandbox: /run is the container's own tmpfs, invisible through the overlay root.</summary>
-    private async Task<bool> ExistsAsync(string path) => (await sandbox.ShAsync($"test -e '{path}' && echo yes || true")).Trim() == "yes";
-
-    private async Task ShouldLeaveNothingBehindAsync(string unit, (string Active, string DropIns) before)
-    {
-        (await StateAsync(unit)).ShouldBe(before);
-        (await ExistsAsync(StraceWrapperTracer.DropInPath(unit))).ShouldBeFalse();
-        (await ExistsAsync($"/run/systemd/system/{unit}.d/{SystemCallLogTracer.FileName}")).ShouldBeFalse();
-        (await ExistsAsync(StraceWrapperTracer.TraceRoot)).ShouldBeFalse();
-        (await sandbox.ShAsync("pgrep -f '[/]run/hardentui-trace' || true")).Trim().ShouldBeEmpty(); // every strace of ours writes there ([/]: not this shell)
-        (await sandbox.ShAsync("auditctl -l 2>/dev/null | grep -F 'key=hardentui-' || true")).Trim().ShouldBeEmpty();
-    }
-
-    /// <summary>Starts the unit, traces it while the probe runs, stops, and checks the unit is as it was.</summary>
-    private async Task<HardenTui.Core.Findings.Findings> TraceAsync(ITracer tracer, string unit, Func<IRunningTrace, Task> probe)
-    {
-        await sandbox.ShAsync($"systemctl start {unit}");
-        var before = await StateAsync(unit);
-        HardenTui.Core.Findings.Findings findings;
-        await using (var trace = await tracer.StartAsync(unit, Options))
-        {
-            await probe(trace);
-            findings = await trace.StopAsync();
-        }
-        await ShouldLeaveNothingBehindAsync(unit, before);
-        return findings;
-    }
+    private readonly TraceHarness _harness = new(sandbox);
+    private TraceOptions Options => _harness.Options;
+    private static IEnumerable<string> Keys(HardenTui.Core.Findings.Findings f, FindingKind kind) => TraceHarness.Keys(f, kind);
+    private Task<bool> ExistsAsync(string path) => _harness.ExistsAsync(path);
+    private Task<HardenTui.Core.Findings.Findings> TraceAsync(ITracer tracer, string unit, Func<IRunningTrace, Task> probe) => _harness.TraceAsync(tracer, unit, probe);
 
     private ITracer TracerFor(string method) => method switch
     {
