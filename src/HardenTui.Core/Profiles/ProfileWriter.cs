@@ -63,13 +63,22 @@ public static class ProfileWriter
     {
         Key(e, key);
         var multiLine = value.Contains('\n');
-        e.Emit(new Scalar(null, null, multiLine ? value + "\n" : value, multiLine ? ScalarStyle.Literal : ScalarStyle.Any, true, true));
+        e.Emit(new Scalar(null, null, multiLine ? value + "\n" : value, multiLine ? ScalarStyle.Literal : StyleOf(value), true, true));
     }
 
     private static void Flow(IEmitter e, IEnumerable<string> items)
     {
         e.Emit(new SequenceStart(null, null, true, SequenceStyle.Flow));
-        foreach (var item in items) e.Emit(new Scalar(item));
+        foreach (var item in items) e.Emit(new Scalar(null, null, item, StyleOf(item), true, true));
         e.Emit(new SequenceEnd());
     }
+
+    // Plain yes/no/on/off, numbers (0027 is octal in YAML 1.1) and null words are not strings to other YAML tools
+    // (Ansible, PyYAML); quote them so every reader sees the text systemd gets.
+    private static ScalarStyle StyleOf(string value) =>
+        value.Length > 0 && (YamlNonStrings.Contains(value) || value.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '+' or '_'))
+            ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+
+    private static readonly HashSet<string> YamlNonStrings = new(StringComparer.OrdinalIgnoreCase)
+        { "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~" };
 }

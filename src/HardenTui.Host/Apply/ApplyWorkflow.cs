@@ -2,6 +2,7 @@
 // back healthy, bisect over the drop-in's directive groups (each question a real write + restart + verify) to the
 // largest part that works, apply that, or roll back to exactly what was there before. The journal record is only
 // completed once the unit is in a state we chose, so a kill -9 anywhere in between is undone by Recovery.
+using HardenTui.Core.Export;
 using HardenTui.Core.Overrides;
 using HardenTui.Core.Proposals;
 using HardenTui.Host.Health;
@@ -17,6 +18,9 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
 
     /// <summary>Progress lines for the user (what is being written, restarted, found).</summary>
     public event Action<string>? Progress;
+
+    /// <summary>Where the drop-in was learned; written into it as a comment so an export of it says so.</summary>
+    public HostFingerprint? Learned { get; set; }
 
     public async Task<ApplyOutcome> ApplyAsync(DropIn dropIn, HealthCheck check, bool bisect, CancellationToken ct = default)
     {
@@ -97,7 +101,8 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
 
     private async Task WriteAsync(DropIn candidate, JournalOperation operation, CancellationToken ct)
     {
-        store.Write(candidate.Unit, candidate.Render(clock.GetUtcNow()), operation);
+        var text = candidate.Render(clock.GetUtcNow());
+        store.Write(candidate.Unit, Learned?.Stamp(text) ?? text, operation);
         await systemd.DaemonReloadAsync(ct);
     }
 

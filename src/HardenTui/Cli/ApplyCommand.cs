@@ -51,6 +51,8 @@ internal static class ApplyCommand
                 }
                 else dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
                     : ProposedDropIn(props, await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct));
+                var given = parse.GetValue(dropin) ?? parse.GetValue(profile);
+                services.Workflow.Learned = await services.LearnedAsync(given is not null && File.Exists(given) ? File.ReadAllText(given) : null, given ?? "", ct);
                 if (dropIn.Directives.Count == 0) throw new BadInputException("the drop-in has no directives; nothing to apply");
 
                 var rendered = dropIn.Render(DateTimeOffset.UtcNow);

@@ -30,6 +30,7 @@ public static class CliApp
         yield return FindingsCommand.Create();
         yield return TraceCommand.Create();
         yield return ProfilesCommand.Create();
+        yield return ExportCommand.Create();
     }
 
     public static int Run(string[] args)

@@ -1,7 +1,9 @@
 using HardenTui.Core;
 using HardenTui.Core.Exposure;
+using HardenTui.Core.Export;
 using HardenTui.Core.Proposals;
 using HardenTui.Host.Exposure;
+using HardenTui.Host.Export;
 using HardenTui.Host.Apply;
 using HardenTui.Host.Health;
 using HardenTui.Host.Overrides;
@@ -77,6 +79,20 @@ internal sealed class MachineServices
     {
         var info = await Exposure.LoadedAsync(unit, forPreview: true, ct);
         return (ExposureScorer.Score(info), text => ExposureScorer.Preview(info, text).ExposureTenths);
+    }
+
+    /// <summary>
+    /// Where the drop-in about to be applied was learned: the fingerprint in the given file's text, else this
+    /// machine. Warns on stderr when the file names a host unlike this one (never refuses).
+    /// </summary>
+    public async Task<HostFingerprint> LearnedAsync(string? givenText, string what, CancellationToken ct)
+    {
+        var here = await FingerprintReader.ReadAsync(Runner, ct);
+        if (givenText is null || HostFingerprint.Read(givenText) is not { } learned) return here;
+        var differs = learned.Differences(here);
+        if (differs.Count > 0)
+            Console.Error.WriteLine($"hardentui: warning: {what} was learned on another kind of host ({string.Join("; ", differs)}); the restart and checks decide whether it fits here");
+        return learned;
     }
 
     public static string ReadInput(string path, string what) =>
