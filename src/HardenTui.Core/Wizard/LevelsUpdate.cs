@@ -12,7 +12,7 @@ internal static class LevelsUpdate
                 (m with { Levels = l with { Step = WizardUpdate.Clamp(l.Step + d.Delta, l.Steps.Count), Directive = 0 } }, null),
             Msg.Move d => (m with { Levels = l with { Directive = WizardUpdate.Clamp(l.Directive + d.Delta, l.CurrentStep?.Directives.Count ?? 0) } }, null),
             Msg.SwitchFocus => (m with { Levels = l with { Focus = l.Focus == LevelsFocus.Steps ? LevelsFocus.Directives : LevelsFocus.Steps } }, null),
-            Msg.Toggle when l.CurrentDirective is { } d => WizardUpdate.Preview(Replace(m, d with { On = !d.On })),
+            Msg.Toggle when l.CurrentDirective is { } d => WizardUpdate.Preview(WithCompanions(Replace(m, d with { On = !d.On }), d.Name, !d.On)),
             Msg.EditList when l.CurrentDirective is { } d => (m with { Modal = new Modal.EditValue(d.Name, d.Value) }, null),
             Msg.StartFromProfile => (m with { Status = "looking for a profile…" }, WizardUpdate.UnitCmd(m, u => new Cmd.FindProfile(u))),
             Msg.SaveAsProfile => (m, WizardUpdate.UnitCmd(m, u => new Cmd.SaveProfile(u, l.Chosen.ToList(), m.Trace.Probe))),
@@ -108,6 +108,18 @@ internal static class LevelsUpdate
             Status = f.Note,
         });
     }
+
+    /// <summary>NoExecPaths=/ without its ExecPaths= would stop every program: companions follow their directive.</summary>
+    private static WizardModel WithCompanions(WizardModel m, string directive, bool on) =>
+        m with
+        {
+            Levels = m.Levels with
+            {
+                Steps = m.Levels.Steps.Select(s => s.Directives.Any(d => d.GoesWith == directive)
+                    ? s with { Directives = s.Directives.Select(d => d.GoesWith == directive ? d with { On = on } : d).ToList() }
+                    : s).ToList(),
+            },
+        };
 
     private static WizardModel Replace(WizardModel m, DirectiveToggle changed)
     {

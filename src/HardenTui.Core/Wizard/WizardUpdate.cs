@@ -73,7 +73,7 @@ public static class WizardUpdate
         if (m.Trace.Running)
             return (m with { Modal = new Modal.ConfirmQuit("A trace is running. Quit stops it and restores the unit.") }, null);
         if (m.HasUnappliedChanges)
-            return (m with { Modal = new Modal.ConfirmQuit($"{m.Levels.Chosen.Count()} chosen directives are not applied.") }, null);
+            return (m with { Modal = new Modal.ConfirmQuit(m.Levels.Chosen.Count() is var n && n == 1 ? "1 chosen directive is not applied." : $"{n} chosen directives are not applied.") }, null);
         return (m with { Quit = true }, new Cmd.Quit());
     }
 

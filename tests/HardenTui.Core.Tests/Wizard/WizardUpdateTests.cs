@@ -191,4 +191,27 @@ public class WizardUpdateTests
         m.Scroll.ShouldBe(0);
         m.ReviewChoice.ShouldBe(1);
     }
+
+    [Fact]
+    public void Toggling_a_directive_toggles_its_companion_lines_but_a_companion_toggles_alone()
+    {
+        var m = WizardSamples.Levels(80, 24) with
+        {
+            Levels = LevelsState.Initial with
+            {
+                Steps =
+                [
+                    new("exec paths",
+                    [
+                        new("NoExecPaths", "/", false, true, "why", [], 0),
+                        new("ExecPaths", "-/usr/sbin/nginx", false, true, "what runs", [], 0, GoesWith: "NoExecPaths"),
+                    ]),
+                ],
+            },
+        };
+        (m, _) = Keys(m, "space");
+        m.Levels.Steps[0].Directives.Select(d => d.On).ShouldBe([true, true]);
+        (m, _) = Keys(m, "j", "space");
+        m.Levels.Steps[0].Directives.Select(d => d.On).ShouldBe([true, false]);
+    }
 }

@@ -24,7 +24,7 @@ internal static class ResolverProposals
                 .Where(p => (catalog.Find(p.Directive)?.Level ?? Core.Directives.HardeningLevel.ProtectRestrict) == level)
                 .SelectMany(p => p.Lines.Select(line => new DirectiveToggle(line.Name, line.Value, p.DefaultOn,
                     IsList(catalog.Find(line.Name)?.Kind), Explanation(p, line), p.Evidence,
-                    line.Name == p.Directive ? -(p.ExposureDeltaTenths ?? 0) / 10.0 : 0)))
+                    line.Name == p.Directive ? -(p.ExposureDeltaTenths ?? 0) / 10.0 : 0, line.Name == p.Directive ? null : p.Directive)))
                 .ToList()))
             .ToList();
     }
