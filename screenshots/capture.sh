@@ -43,4 +43,5 @@ keys l; wait_for "directives chosen" 30; keys j; shot 6-levels
 keys ?; shot 7-help; keys Escape
 keys r; shot 8-review
 keys Enter; wait_for "service runs with\|service failed" 180; shot 9-apply
+keys Escape; wait_for "directives chosen" 10; keys p; wait_for "started from profile" 10; keys Tab j j j Tab j; shot 10-levels-profile
 keys q; keys y

@@ -22,7 +22,8 @@ internal static class FileSystemRules
         yield return ProtectSystem(k);
         var homes = k.Paths().Where(p => RuleKit.IsUnderAny(p.Key, Homes)).ToList();
         yield return homes.Count > 0 && homes.All(h => k.Seen.Has("pathRead", h.Key) && !k.Seen.Has("pathWritten", h.Key))
-            ? k.Value("ProtectHome", "read-only", "home directories were only read", "", [], k.Current.Rank("ProtectHome", "no", "read-only", "tmpfs", "yes") >= 1)
+            ? k.Value("ProtectHome", "read-only", "home directories were only read", "", [], k.Current.Rank("ProtectHome", "no", "read-only", "tmpfs", "yes") >= 1,
+                ["only read, never written:", .. RuleKit.Lines(homes)])
             : k.Value("ProtectHome", "yes", "no home directory (/home, /root, /run/user) was touched", "home directories were used",
                 homes, k.Current.Rank("ProtectHome", "no", "read-only", "tmpfs", "yes") >= 2);
         yield return k.Flag("PrivateTmp", "no file that existed before in /tmp or /var/tmp was used",
@@ -58,13 +59,15 @@ internal static class FileSystemRules
                 "", [], rank >= 1);
         var etc = writes.Where(w => RuleKit.IsUnder(w.Key, "/etc")).ToList();
         if (etc.Count > 0)
-            return k.Value("ProtectSystem", "yes", "/usr and /boot were not written; /etc was, so it stays writable", "", [], rank >= 1);
+            return k.Value("ProtectSystem", "yes", "/usr and /boot were not written; /etc was, so it stays writable", "", [], rank >= 1,
+                ["written under /etc (so not strict or full):", .. RuleKit.Lines(etc)]);
         var dirs = Collapse(writes.Where(w => !(RuleKit.IsUnderAny(w.Key, Temp) && k.Seen.Has("pathCreated", w.Key)))
             .Select(w => Path.GetDirectoryName(w.Key) ?? "/").Where(d => d != "/"));
         var why = dirs.Count == 0 ? "nothing outside /dev, /proc, /sys and a private /tmp was written"
             : $"only {string.Join(", ", dirs)} {(dirs.Count == 1 ? "was" : "were")} written; they stay writable";
         DropInDirective[] rw = dirs.Count == 0 ? [] : [new DropInDirective("ReadWritePaths", string.Join(' ', dirs.Select(d => "-" + d)), "written during the trace")];
-        return k.Value("ProtectSystem", "strict", why, "", [], rank >= 3, rw);
+        return k.Value("ProtectSystem", "strict", why, "", [], rank >= 3,
+            dirs.Count == 0 ? [RuleKit.NothingNeedsIt] : RuleKit.BuiltFrom("written directories", dirs), rw);
     }
 
     private static Proposal? NoExecPaths(RuleKit k, IReadOnlyList<string> unitPrograms)
@@ -76,7 +79,7 @@ internal static class FileSystemRules
         var blockers = k.Seen.Traced && !k.Seen.Any("executedFile")
             ? [new ObservedItem("no execve", 0, "the trace did not see the service's program start")] : new List<ObservedItem>();
         return k.Value("NoExecPaths", "/", "nothing outside the programs, loader and library directories below was executed or mapped executable",
-            "cannot list what the service executes", blockers, false,
+            "cannot list what the service executes", blockers, false, RuleKit.BuiltFrom("paths executed or mapped executable", allowed),
             new DropInDirective("ExecPaths", string.Join(' ', allowed.Select(p => "-" + p)), "executed or mapped PROT_EXEC during the trace (programs, ELF loader, library directories)"));
     }
 

@@ -22,13 +22,15 @@ internal static partial class FilterRules
     {
         yield return SystemCallFilter(k);
         yield return k.Value("SystemCallErrorNumber", "EPERM", "a filtered system call fails with EPERM instead of killing the service",
-            "", [], k.Current.IsSet("SystemCallErrorNumber"));
+            "", [], k.Current.IsSet("SystemCallErrorNumber"), RuleKit.NotFromTrace("it only sets how a filtered call fails"));
         yield return k.Value("SystemCallArchitectures", "native", "the service is a native program; other ABIs are only an attack path",
-            "", [], k.Current["SystemCallArchitectures"] == "native");
+            "", [], k.Current["SystemCallArchitectures"] == "native",
+            RuleKit.NotFromTrace("the programs are built for this machine's ABI"));
         yield return CapabilityBoundingSet(k);
         var families = k.Seen.Of("socketFamily").Select(f => f.Key).Append("AF_UNIX").Distinct().Order(StringComparer.Ordinal).ToList();
         yield return k.Value("RestrictAddressFamilies", string.Join(' ', families),
-            "only the socket families the service opened (and AF_UNIX, for logging) stay allowed", "", [], k.Current.IsSet("RestrictAddressFamilies"));
+            "only the socket families the service opened (and AF_UNIX, for logging) stay allowed", "", [], k.Current.IsSet("RestrictAddressFamilies"),
+            RuleKit.BuiltFrom("socket families", k.Seen.Of("socketFamily").Select(RuleKit.Line).ToList()));
     }
 
     private static Proposal? SystemCallFilter(RuleKit k)
@@ -37,21 +39,24 @@ internal static partial class FilterRules
         var value = string.Join(' ', new[] { "@system-service" }.Concat(extra));
         return k.Value("SystemCallFilter", value,
             extra.Count == 0 ? "every system call seen is in @system-service" : $"@system-service plus the {extra.Count} call{(extra.Count == 1 ? "" : "s")} seen outside it",
-            "", [], k.Current.IsSet("SystemCallFilter"));
+            "", [], k.Current.IsSet("SystemCallFilter"),
+            [$"{k.Seen.Of("syscall").Count} distinct system calls seen in the trace", .. RuleKit.BuiltFrom("calls outside @system-service", extra)]);
     }
 
     private static Proposal? CapabilityBoundingSet(RuleKit k)
     {
-        var caps = new SortedSet<string>(k.Seen.Of("capability").Select(c => c.Key), StringComparer.Ordinal);
+        var why = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in k.Seen.Of("capability")) why.TryAdd(c.Key, c.Evidence.Length > 0 ? c.Evidence : "checked by the kernel");
         foreach (var (syscalls, cap) in ImpliedCapabilities)
-            if (syscalls.Any(s => k.Seen.Has("syscall", s))) caps.Add(cap);
-        if (k.Current["User"] is null or "root" or "0" && k.Writes().Any(w => !RuleKit.IsUnderAny(w.Key, "/dev", "/proc", "/sys")))
-            caps.Add("CAP_DAC_OVERRIDE"); // root opens files its workers own (nginx: /var/log/nginx/error.log, www-data 0640)
-        if (k.Seen.Of("boundAddress").Any(b => PortPattern().Match(b.Key) is { Success: true } m && int.Parse(m.Groups[1].Value) < 1024))
-            caps.Add("CAP_NET_BIND_SERVICE");
+            if (syscalls.FirstOrDefault(s => k.Seen.Has("syscall", s)) is { } call) why.TryAdd(cap, $"{call}() was called");
+        if (k.Current["User"] is null or "root" or "0" && k.Writes().FirstOrDefault(w => !RuleKit.IsUnderAny(w.Key, "/dev", "/proc", "/sys")) is { } write)
+            why.TryAdd("CAP_DAC_OVERRIDE", $"root writes files its workers may own ({write.Key})"); // nginx: /var/log/nginx/error.log, www-data 0640
+        if (k.Seen.Of("boundAddress").FirstOrDefault(b => PortPattern().Match(b.Key) is { Success: true } m && int.Parse(m.Groups[1].Value) < 1024) is { } port)
+            why.TryAdd("CAP_NET_BIND_SERVICE", $"bound {port.Key}, a port below 1024");
+        var caps = why.Keys;
         var value = caps.Count == 0 ? "" : string.Join(' ', caps);
         return k.Value("CapabilityBoundingSet", value,
             caps.Count == 0 ? "no privileged operation was seen: the service keeps no capability" : "only the capabilities the trace shows a need for",
-            "", [], k.Current.IsSet("CapabilityBoundingSet"));
+            "", [], k.Current.IsSet("CapabilityBoundingSet"), RuleKit.BuiltFrom("capability needs", why.Select(w => $"{w.Key}: {RuleKit.Squeeze(w.Value)}").ToList()));
     }
 }

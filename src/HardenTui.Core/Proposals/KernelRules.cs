@@ -38,7 +38,8 @@ internal static class KernelRules
         yield return namespaces.Count == 0
             ? k.Flag("RestrictNamespaces", "no namespace was created or joined", "", [])
             : k.Value("RestrictNamespaces", string.Join(' ', namespaces.Select(n => Namespace(n.Key)).Distinct()),
-                "only the namespace types the service created stay allowed", "", [], k.Current.IsSet("RestrictNamespaces"));
+                "only the namespace types the service created stay allowed", "", [], k.Current.IsSet("RestrictNamespaces"),
+                RuleKit.BuiltFrom("namespace types", namespaces.Select(RuleKit.Line).ToList()));
         yield return k.Value("KeyringMode", "private", "no kernel keyring was shared", "the service uses the kernel keyring", s.Of("keyring"),
             k.Current["KeyringMode"] is null or "private");
         yield return UMask(k);
@@ -49,7 +50,7 @@ internal static class KernelRules
         var current = k.Current["UMask"] is { } text ? Convert.ToInt32(text, 8) : 0x12; // 0022
         var proposed = current | Convert.ToInt32("0027", 8);
         return k.Value("UMask", "0" + Convert.ToString(proposed, 8).PadLeft(3, '0'), "files the service creates are not world-readable",
-            "", [], proposed == current);
+            "", [], proposed == current, RuleKit.NotFromTrace("the umask only narrows who may read new files"));
     }
 
     /// <summary>CLONE_NEWNET → net, as RestrictNamespaces= spells them (systemd.exec(5)).</summary>

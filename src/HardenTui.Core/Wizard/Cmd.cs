@@ -19,6 +19,12 @@ public abstract record Cmd
     public sealed record Bisect(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
     public sealed record OpenEditor(string Unit, string DropIn) : Cmd;
 
+    /// <summary>The first shipped profile whose units match this one.</summary>
+    public sealed record FindProfile(string Unit) : Cmd;
+
+    /// <summary>The chosen directives written as a YAML profile (a new file; the path comes back).</summary>
+    public sealed record SaveProfile(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
+
     /// <summary>Stop whatever still runs (a trace is stopped and its unit restored), then leave.</summary>
     public sealed record Quit : Cmd;
 

@@ -80,17 +80,22 @@ public static class KeyTables
     public static readonly BindingLayer Levels = new("levels",
     [
         .. Moves("move"),
-        new("tab left right h", "switch pane", _ => new Msg.SwitchFocus()),
         new("space", "toggle", _ => new Msg.Toggle(), m => m.Levels.CurrentDirective is null ? "no directive here" : null),
-        new("enter", "edit list", _ => new Msg.EditList(),
+        new("enter", "edit", _ => new Msg.EditList(),
             m => m.Levels.CurrentDirective is { IsList: true } ? null : "only list values are edited"),
         new("r", "review", _ => new Msg.GoReview(), m => m.Levels.Chosen.Any() ? null : "nothing chosen yet"),
+        new("tab left right h", "pane", _ => new Msg.SwitchFocus()),
+        new("p", "from profile", _ => new Msg.StartFromProfile(), m => m.Levels.Steps.Count == 0 ? "the proposals are not ready yet" : null),
+        new("s", "save as profile", _ => new Msg.SaveAsProfile(), m => m.Levels.Chosen.Any() ? null : "nothing chosen yet"),
         new("esc", "overview", _ => new Msg.Back()),
     ]);
 
     public static readonly BindingLayer Review = new("review",
     [
-        .. Moves("choice"),
+        new("up k", "choice up", _ => Up),
+        new("down j", "choice down", _ => Down),
+        new("pgup", "scroll the diff up", _ => new Msg.ScrollBy(-10), inBar: false),
+        new("pgdn", "scroll the diff down", _ => new Msg.ScrollBy(10), inBar: false),
         new("enter", "do it", _ => new Msg.Open(), m => m.ReviewChoice == 1 ? null : ReviewNeedsRoot(m)),
         new("w", "write + restart", _ => new Msg.Write(), ReviewNeedsRoot),
         new("e", "$EDITOR", _ => new Msg.OpenEditor(), ReviewNeedsRoot),

@@ -6,7 +6,8 @@ public sealed record LevelsState(
     int Step,
     int Directive,
     LevelsFocus Focus,
-    double? ExposureAfter)
+    double? ExposureAfter,
+    ProfileSeed? Seed = null)
 {
     public static readonly LevelsState Initial = new([], 0, 0, LevelsFocus.Directives, null);
 

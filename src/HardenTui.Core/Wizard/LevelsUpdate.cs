@@ -12,10 +12,12 @@ internal static class LevelsUpdate
                 (m with { Levels = l with { Step = WizardUpdate.Clamp(l.Step + d.Delta, l.Steps.Count), Directive = 0 } }, null),
             Msg.Move d => (m with { Levels = l with { Directive = WizardUpdate.Clamp(l.Directive + d.Delta, l.CurrentStep?.Directives.Count ?? 0) } }, null),
             Msg.SwitchFocus => (m with { Levels = l with { Focus = l.Focus == LevelsFocus.Steps ? LevelsFocus.Directives : LevelsFocus.Steps } }, null),
-            Msg.Toggle when l.CurrentDirective is { } d => WizardUpdate.Preview(Replace(m, d with { On = !d.On })),
+            Msg.Toggle when l.CurrentDirective is { } d => WizardUpdate.Preview(WithCompanions(Replace(m, d with { On = !d.On }), d.Name, !d.On)),
             Msg.EditList when l.CurrentDirective is { } d => (m with { Modal = new Modal.EditValue(d.Name, d.Value) }, null),
-            Msg.GoReview => (m with { Screen = Screen.Review, ReviewChoice = 0 }, null),
-            Msg.Back => (m with { Screen = Screen.Overview }, null),
+            Msg.StartFromProfile => (m with { Status = "looking for a profile…" }, WizardUpdate.UnitCmd(m, u => new Cmd.FindProfile(u))),
+            Msg.SaveAsProfile => (m, WizardUpdate.UnitCmd(m, u => new Cmd.SaveProfile(u, l.Chosen.ToList(), m.Trace.Probe))),
+            Msg.GoReview => (m with { Screen = Screen.Review, ReviewChoice = 0, Scroll = 0 }, null),
+            Msg.Back => (m with { Screen = Screen.Overview, Scroll = 0 }, null),
             _ => (m, null),
         };
     }
@@ -23,6 +25,7 @@ internal static class LevelsUpdate
     public static (WizardModel, Cmd?) Review(WizardModel m, Msg msg) => msg switch
     {
         Msg.Move d => (m with { ReviewChoice = Math.Clamp(m.ReviewChoice + d.Delta, 0, 2) }, null),
+        Msg.ScrollBy s => (m with { Scroll = Math.Clamp(m.Scroll + s.Delta, 0, Math.Max(0, ReviewDiff.Lines(m.Unit?.EffectiveText ?? "", m.Levels.Chosen).Count - 1)) }, null),
         Msg.Open => Review(m, m.ReviewChoice switch { 0 => new Msg.Write(), 1 => new Msg.Back(), _ => new Msg.OpenEditor() }),
         Msg.Write => (m with { Screen = Screen.Apply, Apply = ApplyState.Initial with { Running = true } },
             WizardUpdate.UnitCmd(m, u => new Cmd.Apply(u, m.Levels.Chosen.ToList(), m.Trace.Probe))),
@@ -91,11 +94,39 @@ internal static class LevelsUpdate
 
     public const string ManualStep = "manual";
 
+    /// <summary>Toggles preselected from the profile (the trace, when there was one, still refines them); its probe when none was set.</summary>
+    public static (WizardModel, Cmd?) ProfileFound(WizardModel m, Msg.ProfileFound f)
+    {
+        if (f.Seed is not { } seed)
+            return (m with { Status = f.Note }, null);
+        var steps = ProfileSeeding.Apply(m.Levels.Steps, seed, m.Trace.Finished);
+        var probe = m.Trace.Probe.Length == 0 && seed.Probe is { } p ? p : m.Trace.Probe;
+        return WizardUpdate.Preview(m with
+        {
+            Levels = m.Levels with { Steps = steps, Seed = seed },
+            Trace = m.Trace with { Probe = probe },
+            Status = f.Note,
+        });
+    }
+
+    /// <summary>NoExecPaths=/ without its ExecPaths= would stop every program: companions follow their directive.</summary>
+    private static WizardModel WithCompanions(WizardModel m, string directive, bool on) =>
+        m with
+        {
+            Levels = m.Levels with
+            {
+                Steps = m.Levels.Steps.Select(s => s.Directives.Any(d => d.GoesWith == directive)
+                    ? s with { Directives = s.Directives.Select(d => d.GoesWith == directive ? d with { On = on } : d).ToList() }
+                    : s).ToList(),
+            },
+        };
+
     private static WizardModel Replace(WizardModel m, DirectiveToggle changed)
     {
         var l = m.Levels;
         var step = l.CurrentStep!;
-        var directives = step.Directives.Select(d => d.Name == changed.Name ? changed : d).ToList();
+        var at = WizardUpdate.Clamp(l.Directive, step.Directives.Count); // by place: a profile may repeat a name
+        var directives = step.Directives.Select((d, i) => i == at ? changed : d).ToList();
         var steps = l.Steps.Select(s => ReferenceEquals(s, step) ? s with { Directives = directives } : s).ToList();
         return m with { Levels = l with { Steps = steps } };
     }

@@ -24,9 +24,13 @@ public abstract record Msg
     public sealed record BisectProgress(int Tried, int Total) : Msg;
     public sealed record BisectFinished(string? Culprit) : Msg;
     public sealed record EditorReturned(IReadOnlyList<string> Lines) : Msg;
+    /// <summary>A profile for the unit (null: none; <paramref name="Note"/> says why or which).</summary>
+    public sealed record ProfileFound(ProfileSeed? Seed, string Note) : Msg;
+    public sealed record ProfileSaved(string Path) : Msg;
 
     // Intents, produced by key bindings.
     public sealed record Move(int Delta) : Msg;
+    public sealed record ScrollBy(int Delta) : Msg;
     public sealed record Open : Msg;
     public sealed record Back : Msg;
     public sealed record Toggle : Msg;
@@ -50,4 +54,6 @@ public abstract record Msg
     public sealed record Write : Msg;
     public sealed record OpenEditor : Msg;
     public sealed record StartBisect : Msg;
+    public sealed record StartFromProfile : Msg;
+    public sealed record SaveAsProfile : Msg;
 }

@@ -27,11 +27,14 @@ public static class WizardUpdate
         Msg.TraceProgress p => (m with { Trace = m.Trace with { Elapsed = p.Elapsed, Findings = p.Findings } }, null),
         Msg.TraceFinished t => (m with { Trace = m.Trace with { Running = false, Finished = true, Findings = t.Findings },
             Status = "trace finished; the unit is restored" }, UnitCmd(m, u => new Cmd.BuildProposals(u))),
-        Msg.ProposalsReady p => Preview(m with { Status = "", Levels = LevelsState.Initial with
+        Msg.ProposalsReady p => Preview(m with { Levels = LevelsState.Initial with
         {
-            Steps = p.Steps,
+            Steps = m.Levels.Seed is { } seed ? ProfileSeeding.Apply(p.Steps, seed, m.Trace.Finished) : p.Steps,
             Step = Math.Max(0, p.Steps.ToList().FindIndex(s => s.Directives.Count > 0)),
+            Seed = m.Levels.Seed,
         } }),
+        Msg.ProfileFound f => LevelsUpdate.ProfileFound(m, f),
+        Msg.ProfileSaved s => (m with { Status = $"profile saved: {s.Path}  (apply it with: hardentui apply UNIT --profile {s.Path})" }, null),
         Msg.ExposurePreviewed e => (m with { Levels = m.Levels with { ExposureAfter = e.Exposure } }, null),
         Msg.ApplyProgress a => (m with { Apply = m.Apply with { Steps = a.Steps } }, null),
         Msg.ApplyFinished a => (m with { Apply = m.Apply with { Running = false, Failed = !a.Ok, RolledBack = a.RolledBack },
@@ -70,7 +73,7 @@ public static class WizardUpdate
         if (m.Trace.Running)
             return (m with { Modal = new Modal.ConfirmQuit("A trace is running. Quit stops it and restores the unit.") }, null);
         if (m.HasUnappliedChanges)
-            return (m with { Modal = new Modal.ConfirmQuit($"{m.Levels.Chosen.Count()} chosen directives are not applied.") }, null);
+            return (m with { Modal = new Modal.ConfirmQuit(m.Levels.Chosen.Count() is var n && n == 1 ? "1 chosen directive is not applied." : $"{n} chosen directives are not applied.") }, null);
         return (m with { Quit = true }, new Cmd.Quit());
     }
 

@@ -28,7 +28,12 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
         return await VerifyAsync(unit, since, check, ct);
     }
 
-    public async Task<HealthReport> VerifyAsync(string unit, long sinceUnixMs, HealthCheck check, CancellationToken ct = default)
+    /// <summary>
+    /// Settle, probe, journal scan. <paramref name="phaseDone"/> hears each phase that ran ("settle", "probe",
+    /// "journal scan") with the problems it found, so a screen can show them as steps.
+    /// </summary>
+    public async Task<HealthReport> VerifyAsync(string unit, long sinceUnixMs, HealthCheck check, CancellationToken ct = default,
+        Action<string, IReadOnlyList<string>>? phaseDone = null)
     {
         var problems = new List<string>();
         var state = await WaitSettledStateAsync(unit, ct);
@@ -45,13 +50,17 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
                     problems.Add($"{unit} restarted by itself within {check.Settle.TotalSeconds:0}s (restart loop)");
             }
         }
+        phaseDone?.Invoke("settle", problems.ToList());
         if (problems.Count == 0 && check.Probe is { Length: > 0 } probe)
         {
             var result = await ProbeAsync(probe, ct);
             if (!result.Ok)
                 problems.Add($"probe `{probe}` failed (exit {result.ExitCode}{(result.TimedOut ? ", timed out" : "")}): {FirstLine(result.Stderr + result.Stdout)}");
+            phaseDone?.Invoke("probe", problems.ToList());
         }
-        problems.AddRange(await JournalProblemsAsync(unit, sinceUnixMs, ct));
+        var journal = await JournalProblemsAsync(unit, sinceUnixMs, ct);
+        phaseDone?.Invoke("journal scan", journal);
+        problems.AddRange(journal);
         return new HealthReport(problems);
     }
 

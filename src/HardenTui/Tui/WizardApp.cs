@@ -15,7 +15,8 @@ internal static class WizardApp
         if (traits.Dumb || Console.IsOutputRedirected || Console.IsInputRedirected)
         {
             Console.Error.WriteLine("hardentui: the wizard needs an interactive terminal (TERM is dumb or output is redirected).");
-            Console.Error.WriteLine("hardentui: use the plain commands instead; `hardentui --help` lists them.");
+            Console.Error.WriteLine("hardentui: the same steps as plain commands: hardentui analyze UNIT, trace UNIT, propose UNIT, apply UNIT,");
+            Console.Error.WriteLine("hardentui: rollback UNIT (`hardentui --help` lists them all).");
             return CliApp.ExitBadInput;
         }
         try

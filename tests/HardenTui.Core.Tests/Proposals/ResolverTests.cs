@@ -33,6 +33,23 @@ public class ResolverTests
     private static string Value(IEnumerable<Proposal> proposals, string directive) => Find(proposals, directive).Lines[0].Value;
 
     [Fact]
+    public void Evidence_of_an_allow_list_names_what_it_was_built_from_and_settings_say_the_trace_did_not_decide()
+    {
+        var proposals = Resolver.Propose(Nginx(), CurrentHardening.Nothing, ["/usr/sbin/nginx", "/sbin/start-stop-daemon"]);
+        Find(proposals, "NoExecPaths").Evidence.ShouldBe(["built from 4 paths executed or mapped executable seen in the trace:",
+            "  /lib64/ld-linux-x86-64.so.2", "  /sbin/start-stop-daemon", "  /usr/lib/x86_64-linux-gnu", "  /usr/sbin/nginx"]);
+        Find(proposals, "ProtectSystem").Evidence.ShouldBe(["built from 2 written directories seen in the trace:", "  /run", "  /var/log/nginx"]);
+        Find(proposals, "CapabilityBoundingSet").Evidence.ShouldContain("  CAP_NET_BIND_SERVICE: bound AF_INET 0.0.0.0:80, a port below 1024");
+        Find(proposals, "SystemCallFilter").Evidence[1].ShouldBe("built from 1 calls outside @system-service seen in the trace:");
+        Find(proposals, "RestrictAddressFamilies").Evidence[0].ShouldStartWith("built from 2 socket families");
+        foreach (var setting in new[] { "SystemCallErrorNumber", "SystemCallArchitectures", "UMask" })
+            Find(proposals, setting).Evidence.ShouldHaveSingleItem().ShouldStartWith("not decided by the trace: ");
+        foreach (var list in new[] { "NoExecPaths", "ProtectSystem", "CapabilityBoundingSet", "SystemCallFilter", "RestrictAddressFamilies" })
+            Find(proposals, list).Evidence.ShouldNotContain("nothing in the trace needs it", list);
+        Find(proposals, "PrivateDevices").Evidence.ShouldBe(["nothing in the trace needs it"]);
+    }
+
+    [Fact]
     public void Nginx_gets_a_strict_drop_in_that_keeps_what_it_used()
     {
         var proposals = Resolver.Propose(Nginx(), CurrentHardening.Nothing, ["/usr/sbin/nginx", "/sbin/start-stop-daemon"]);

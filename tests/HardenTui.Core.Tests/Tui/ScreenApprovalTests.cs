@@ -15,7 +15,7 @@ public class ScreenApprovalTests
     public static TheoryData<string, int, int> Cases()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var screen in new[] { "picker", "overview", "trace", "levels", "review", "apply", "help", "quit", "edit", "effective" })
+        foreach (var screen in new[] { "picker", "overview", "trace", "levels", "review", "apply", "help", "quit", "edit", "effective", "culprit", "read-only", "profile" })
             foreach (var (w, h) in new[] { (80, 24), (120, 40) })
                 data.Add(screen, w, h);
         return data;
@@ -32,6 +32,15 @@ public class ScreenApprovalTests
         "help" => WizardSamples.Levels(w, h) with { Modal = new Modal.Help() },
         "quit" => WizardSamples.Levels(w, h) with { Modal = new Modal.ConfirmQuit("6 chosen directives are not applied.") },
         "edit" => WizardSamples.Levels(w, h) with { Modal = new Modal.EditValue("SystemCallFilter", "@system-service @network-io") },
+        "culprit" => WizardSamples.ApplyFailed(w, h) with
+        {
+            Apply = WizardSamples.ApplyFailed(w, h).Apply with { Bisecting = false, BisectTried = 5, BisectTotal = 5, Culprit = "NoExecPaths=/" },
+            Status = "culprit: NoExecPaths=/ (switched off)",
+        },
+        "read-only" => WizardSamples.Overview(w, h) with { IsRoot = false },
+        "profile" => WizardUpdate.Update(WizardSamples.Levels(w, h), new Msg.ProfileFound(new ProfileSeed("nginx",
+            [new("MemoryDenyWriteExecute", "yes", "no W+X mapping was seen"), new("PrivateTmp", "yes", "no shared /tmp file was used")],
+            "curl -fsS http://127.0.0.1/"), "started from profile nginx: nginx web server")).Model,
         _ => WizardSamples.Overview(w, h) with { Modal = new Modal.EffectiveUnit(0) },
     };
 

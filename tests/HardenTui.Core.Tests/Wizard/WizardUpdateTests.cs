@@ -177,4 +177,41 @@ public class WizardUpdateTests
         m.Screen.ShouldBe(Screen.Trace);
         m.Status.ShouldBe("esc: stop the trace first (x)");
     }
+
+    [Fact]
+    public void Pgdn_scrolls_the_review_diff_and_stops_at_its_end_while_arrows_keep_choosing()
+    {
+        var start = WizardSamples.Review(80, 24);
+        var diff = ReviewDiff.Lines(start.Unit!.EffectiveText, start.Levels.Chosen);
+        diff.Count.ShouldBeLessThan(10);
+        var (m, _) = Keys(start, "pgdn");
+        m.Scroll.ShouldBe(diff.Count - 1); // the last line is as far as it goes
+        m.ReviewChoice.ShouldBe(0);
+        (m, _) = Keys(m, "pgup", "j");
+        m.Scroll.ShouldBe(0);
+        m.ReviewChoice.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Toggling_a_directive_toggles_its_companion_lines_but_a_companion_toggles_alone()
+    {
+        var m = WizardSamples.Levels(80, 24) with
+        {
+            Levels = LevelsState.Initial with
+            {
+                Steps =
+                [
+                    new("exec paths",
+                    [
+                        new("NoExecPaths", "/", false, true, "why", [], 0),
+                        new("ExecPaths", "-/usr/sbin/nginx", false, true, "what runs", [], 0, GoesWith: "NoExecPaths"),
+                    ]),
+                ],
+            },
+        };
+        (m, _) = Keys(m, "space");
+        m.Levels.Steps[0].Directives.Select(d => d.On).ShouldBe([true, true]);
+        (m, _) = Keys(m, "j", "space");
+        m.Levels.Steps[0].Directives.Select(d => d.On).ShouldBe([true, false]);
+    }
 }

@@ -22,7 +22,7 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner)
 
     public async Task ApplyAsync(Cmd.Apply a, Action<Msg> post, CancellationToken ct)
     {
-        var steps = new ApplySteps(post, "write", "daemon-reload", "restart", "verify");
+        var steps = new ApplySteps(post, "write", "daemon-reload", "restart", "settle", "probe", "journal scan");
         var wasActive = (await systemd.GetPropertiesAsync(a.Unit, ct)).String("ActiveState") == "active";
         var previous = _store.Read(a.Unit);
         var op = _journal.Begin("apply", a.Unit, wasActive);
@@ -90,12 +90,29 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner)
             return e.Message;
         }
         steps?.Set("restart", StepStatus.Done);
-        steps?.Set("verify", StepStatus.Running, probe.Length == 0 ? "settle 5s, journal scan" : $"settle 5s, probe `{probe}`, journal scan");
+        var settle = TimeSpan.FromSeconds(5);
+        steps?.Set("settle", StepStatus.Running, $"watching {settle.TotalSeconds:0}s for a crash or restart loop");
+        if (probe.Length == 0)
+            steps?.Set("probe", StepStatus.Skipped, "no probe set (p on the trace screen)");
         var health = new ServiceHealth(systemd, runner, _clock);
-        var report = await health.VerifyAsync(unit, since, new HealthCheck(probe.Length == 0 ? null : probe, TimeSpan.FromSeconds(5)), ct);
-        steps?.Set("verify", report.Healthy ? StepStatus.Done : StepStatus.Failed, report.ToString());
+        var report = await health.VerifyAsync(unit, since, new HealthCheck(probe.Length == 0 ? null : probe, settle), ct, (phase, problems) =>
+        {
+            steps?.Set(phase, problems.Count == 0 ? StepStatus.Done : StepStatus.Failed, problems.Count == 0 ? PhaseOk(phase, probe) : string.Join("; ", problems));
+            if (phase == "settle" && problems.Count == 0 && probe.Length > 0)
+                steps?.Set("probe", StepStatus.Running, $"`{probe}`");
+            else if (phase != "journal scan")
+                steps?.Set("journal scan", StepStatus.Running, "SIGSYS, 203/EXEC, 226/NAMESPACE, EPERM bursts");
+        });
+        steps?.SkipPending();
         return report.Healthy ? null : report.ToString();
     }
+
+    private static string PhaseOk(string phase, string probe) => phase switch
+    {
+        "settle" => "active, no restart",
+        "probe" => $"`{probe}` succeeded",
+        _ => "nothing suspicious since the restart",
+    };
 
     private async Task RestoreAsync(string unit, string? previous, bool wasActive, JournalOperation op, CancellationToken ct)
     {

@@ -23,11 +23,17 @@ internal static class ResolverProposals
             .Select(level => new LevelStep(DomainViews.LevelName(level), proposals
                 .Where(p => (catalog.Find(p.Directive)?.Level ?? Core.Directives.HardeningLevel.ProtectRestrict) == level)
                 .SelectMany(p => p.Lines.Select(line => new DirectiveToggle(line.Name, line.Value, p.DefaultOn,
-                    IsList(catalog.Find(line.Name)?.Kind), p.Reason + (p.YourCall ? " (your call)" : ""), p.Evidence,
-                    line.Name == p.Directive ? -(p.ExposureDeltaTenths ?? 0) / 10.0 : 0)))
+                    IsList(catalog.Find(line.Name)?.Kind), Explanation(p, line), p.Evidence,
+                    line.Name == p.Directive ? -(p.ExposureDeltaTenths ?? 0) / 10.0 : 0, line.Name == p.Directive ? null : p.Directive)))
                 .ToList()))
             .ToList();
     }
+
+    /// <summary>A companion line (ExecPaths= beside NoExecPaths=) says what it is for; the main line says why it is proposed.</summary>
+    private static string Explanation(Proposal p, Core.Overrides.DropInDirective line) =>
+        line.Name == p.Directive || line.Reason.Length == 0
+            ? p.Reason + (p.YourCall ? " (your call)" : "")
+            : $"{line.Reason} (goes with {p.Directive}=)";
 
     private static bool IsList(string? kind) => kind is not null && (kind.EndsWith("list", StringComparison.Ordinal) || kind == "paths");
 }

@@ -15,7 +15,13 @@ namespace HardenTui.Tui.AppHost;
 internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromMilliseconds(500);
-    private readonly ITracer[] _tracers = [new JournaledTracer(new StraceWrapperTracer(systemd, runner), new OperationJournal("/", TimeProvider.System), systemd)];
+    private readonly (ITracer Tracer, string Description)[] _tracers = Journaled(systemd,
+    [
+        (new StraceWrapperTracer(systemd, runner), "restart the service under strace -f, restore it afterwards"),
+        (new AttachTracer(systemd, runner), "strace -p on the running processes, no restart (misses start-up)"),
+        (new SystemCallLogTracer(systemd, runner), "SystemCallLog= logs calls outside @system-service (kernel log)"),
+        (new AuditExecveTracer(systemd, runner), "execve records of the service's processes from auditd"),
+    ]);
     private CancellationTokenSource? _stop;
 
     public Findings? Last { get; private set; }
@@ -23,22 +29,20 @@ internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
     public async Task<IReadOnlyList<TraceMethodView>> MethodsAsync(string unit, CancellationToken ct)
     {
         var methods = new List<TraceMethodView>();
-        foreach (var t in _tracers)
-            methods.Add(new(t.Method, "restart the service under strace -f, restore it afterwards", await t.UnavailableReasonAsync(unit, ct)));
-        methods.Add(new("audit", "execve records from the audit log", "not built yet"));
-        methods.Add(new("syscall-log", "SystemCallLog= records in the kernel log", "not built yet"));
+        foreach (var (tracer, description) in _tracers)
+            methods.Add(new(tracer.Method, description, await tracer.UnavailableReasonAsync(unit, ct)));
         return methods;
     }
 
     public async Task RunAsync(Cmd.StartTrace t, Action<Msg> post, CancellationToken ct)
     {
-        var tracer = _tracers.FirstOrDefault(x => x.Method == t.Method) ?? throw new SystemdException($"no tracer named {t.Method}");
+        var tracer = _tracers.Select(x => x.Tracer).FirstOrDefault(x => x.Method == t.Method) ?? throw new SystemdException($"no tracer named {t.Method}");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(TimeSpan.FromSeconds(t.Seconds));
         _stop = stop;
         var started = DateTime.UtcNow;
         FindingsView? previous = null;
-        await using var trace = await tracer.StartAsync(t.Unit, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of }, ct);
+        await using var trace = await tracer.StartAsync(t.Unit, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of, GroupsOf = await Cli.FindingsCommand.GroupsOfAsync(ct) }, ct);
         var probe = t.Probe.Length == 0 ? Task.CompletedTask : runner.RunAsync(new ProcessSpec("sh", ["-c", t.Probe], Timeout: TimeSpan.FromSeconds(t.Seconds)), stop.Token);
         while (!stop.IsCancellationRequested)
         {
@@ -65,4 +69,11 @@ internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
     }
 
     public void Stop() => _stop?.Cancel();
+
+    /// <summary>Tracers that write a runtime drop-in are journaled, so a killed wizard is undone at the next start.</summary>
+    private static (ITracer, string)[] Journaled(ISystemd systemd, (ITracer Tracer, string Description)[] tracers)
+    {
+        var journal = new OperationJournal("/", TimeProvider.System);
+        return [.. tracers.Select(t => (t.Tracer is StraceWrapperTracer or SystemCallLogTracer ? new JournaledTracer(t.Tracer, journal, systemd) : t.Tracer, t.Description))];
+    }
 }

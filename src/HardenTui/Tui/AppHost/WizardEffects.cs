@@ -3,6 +3,7 @@ using HardenTui.Core.Units;
 using HardenTui.Core.Wizard;
 using HardenTui.Host.Exposure;
 using HardenTui.Host.Process;
+using HardenTui.Host.Profiles;
 using HardenTui.Host.Systemd;
 
 namespace HardenTui.Tui.AppHost;
@@ -51,6 +52,12 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
                 break;
             case Cmd.Bisect b:
                 await _apply.BisectAsync(b, post, ct);
+                break;
+            case Cmd.FindProfile f:
+                post(ProfileEffects.Find(f.Unit, ProfileLibrary.Shipped()));
+                break;
+            case Cmd.SaveProfile s:
+                post(ProfileEffects.Save(s, Environment.CurrentDirectory));
                 break;
         }
     }

@@ -40,6 +40,6 @@ internal static class ApplyView
         }
         if (a.Culprit is { } culprit)
             lines.Add($"culprit: [red bold]{Markup.Escape(culprit)}[/] [dim](switched off; esc to review the rest)[/]");
-        return new Rows(lines.Take(height).Select(x => new Markup(x)));
+        return Cells.Block(lines.Take(height));
     }
 }

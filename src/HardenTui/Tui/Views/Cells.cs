@@ -44,4 +44,7 @@ internal static class Cells
             return 0;
         return Math.Clamp(selected - visible / 2, 0, count - visible);
     }
+
+    /// <summary>Markup lines stacked as rows; an empty line keeps its row (an empty Markup would take none).</summary>
+    public static Rows Block(IEnumerable<string> lines) => new(lines.Select(l => new Markup(l.Length == 0 ? " " : l)));
 }

@@ -25,6 +25,6 @@ internal static class HelpView
             }
             lines.Add("");
         }
-        return new Rows(lines.Take(height).Select(l => new Markup(l)));
+        return Cells.Block(lines.Take(height));
     }
 }

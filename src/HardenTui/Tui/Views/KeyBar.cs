@@ -9,8 +9,7 @@ internal static class KeyBar
 {
     public static IRenderable Render(WizardModel m, Glyphs g)
     {
-        var parts = new List<string>();
-        var used = 0;
+        var entries = new List<(string Key, Binding Binding)>();
         var bindings = KeyTables.Layers(m).SelectMany(l => l.Bindings).Where(b => b.InBar).ToList();
         for (var i = 0; i < bindings.Count; i++)
         {
@@ -23,15 +22,14 @@ internal static class KeyBar
                 b = b with { Help = b.Help.Replace(" up", "") };
                 i++;
             }
-            var plainLength = key.Length + 1 + b.Help.Length + 2;
-            if (used + plainLength > m.Width)
-                break;
-            used += plainLength;
-            var enabled = b.WhyDisabled(m) is null;
-            parts.Add(enabled
-                ? $"[bold reverse] {Markup.Escape(key)} [/]{Markup.Escape(b.Help)}"
-                : $"[dim] {Markup.Escape(key)} {Markup.Escape(b.Help)}[/]");
+            entries.Add((key, b));
         }
+        // Too many for the width: the last screen keys give way, "? help" (which lists them all) stays.
+        while (entries.Sum(e => e.Key.Length + 1 + e.Binding.Help.Length + 2) > m.Width && entries.Count > 1)
+            entries.RemoveAt(entries.FindLastIndex(e => e.Key != "?") is var last and >= 0 ? last : 0);
+        var parts = entries.Select(e => e.Binding.WhyDisabled(m) is null
+            ? $"[bold reverse] {Markup.Escape(e.Key)} [/]{Markup.Escape(e.Binding.Help)}"
+            : $"[dim] {Markup.Escape(e.Key)} {Markup.Escape(e.Binding.Help)}[/]");
         return new Markup(string.Join(" ", parts));
     }
 }

@@ -18,18 +18,36 @@ internal static class LevelsView
         var top = $"Exposure {ExposureStyle.Label(before, g)} {ExposureStyle.Gauge(before, 10, g)}  {g.Arrow}  {after} {ExposureStyle.Gauge(l.ExposureAfter, 10, g)}   [dim]{l.Chosen.Count()} directives chosen[/]";
         if (l.Steps.Count == 0)
             return new Rows(new Markup(top), new Markup($"[dim]building proposals{g.Ellipsis}[/]"));
-        var stepsW = 22;
-        var listW = Math.Max(30, (m.Width - stepsW) / 2);
-        var detailW = m.Width - stepsW - listW - 2;
+        var stepsW = 26;
         var rows = height - 2;
         var left = Steps(l, stepsW, g);
-        var middle = Directives(l, listW, rows, g);
-        var right = Detail(l.CurrentDirective, detailW, g);
         var lines = new List<string> { top, "" };
-        for (var i = 0; i < rows; i++)
-            lines.Add($"{Pad(left, i, stepsW)} {Pad(middle, i, listW)} {(i < right.Count ? right[i] : "")}");
-        return new Rows(lines.Select(x => new Markup(x)));
+        if (m.Width >= WideFrom)
+        {
+            var listW = Math.Max(30, (m.Width - stepsW) / 2);
+            var detailW = m.Width - stepsW - listW - 2;
+            var middle = Directives(l, listW, rows, g);
+            var right = Detail(l.CurrentDirective, detailW, g);
+            for (var i = 0; i < rows; i++)
+                lines.Add($"{Pad(left, i, stepsW)} {Pad(middle, i, listW)} {(i < right.Count ? right[i] : "")}");
+        }
+        else
+        {
+            // Narrow: the detail goes under the list, so both get the full width beside the steps.
+            var restW = m.Width - stepsW - 1;
+            var listRows = Math.Min((l.CurrentStep?.Directives.Count ?? 0) + 1, Math.Max(left.Count, rows / 2));
+            var stack = Directives(l, restW, listRows, g);
+            while (stack.Count < listRows) stack.Add(new string(' ', restW));
+            stack.Add($"[dim]{string.Concat(Enumerable.Repeat(g.Rule, restW))}[/]");
+            stack.AddRange(Detail(l.CurrentDirective, restW, g));
+            for (var i = 0; i < rows; i++)
+                lines.Add($"{Pad(left, i, stepsW)} {(i < stack.Count ? stack[i] : "")}");
+        }
+        return Cells.Block(lines);
     }
+
+    /// <summary>From this width the detail stands beside the list; below it, under the list.</summary>
+    private const int WideFrom = 110;
 
     private static string Pad(List<string> column, int i, int width) => i < column.Count ? column[i] : new string(' ', width);
 
@@ -44,7 +62,7 @@ internal static class LevelsView
             var label = $"{i + 1} {s.Name}";
             var count = $"{s.OnCount}/{s.Directives.Count}";
             var style = current ? (focus ? "bold reverse" : "bold") : null;
-            lines.Add($"{(current ? g.Pointer : " ")}{Cells.Cell(label, width - 7, g, style)}{Cells.Cell(count, 6, g, "dim", right: true)}");
+            lines.Add($"{(current ? g.Pointer : " ")}{Cells.Cell(label, width - 6, g, style)}{Cells.Cell(count, 5, g, "dim", right: true)}");
         }
         return lines;
     }
@@ -76,10 +94,25 @@ internal static class LevelsView
         lines.Add("");
         lines.Add(Cells.Cell(d.ExposureDelta == 0 ? "no change to the exposure" : $"exposure {-d.ExposureDelta:+0.0;-0.0}", width, g, "green"));
         lines.Add("");
-        lines.Add(Cells.Cell(d.Evidence.Count == 0 ? "no trace evidence" : "evidence", width, g, "bold"));
-        lines.AddRange(d.Evidence.Select(e => Cells.Cell($"{g.New} {e}", width, g, "dim")));
+        var yourCall = d.Explanation.EndsWith("(your call)", StringComparison.Ordinal);
+        lines.Add(Cells.Cell(d.Evidence.Count > 0 ? "evidence" : yourCall ? "your call: a trace cannot decide this" : "no trace evidence", width, g, "bold"));
+        // Indented evidence lines are the members of the list named by the line above them.
+        foreach (var e in d.Evidence)
+        {
+            if (e.StartsWith("  ", StringComparison.Ordinal))
+            {
+                lines.Add(Cells.Cell("  " + e.Trim(), width, g, "dim"));
+                continue;
+            }
+            var wrapped = Wrap(e, width - 2).ToList();
+            lines.AddRange(wrapped.Select((x, i) => Cells.Cell($"{(i == 0 ? g.New : " ")} {x}", width, g, "dim")));
+        }
         if (d.IsList)
-            lines.Add(Cells.Cell("enter edits the list", width, g, "dim"));
+        {
+            lines.Add("");
+            lines.Add(Cells.Cell("value (enter edits it)", width, g, "bold"));
+            lines.AddRange(Wrap(d.Value.Length == 0 ? "(empty)" : d.Value, width).Select(x => Cells.Cell(x, width, g)));
+        }
         return lines;
     }
 

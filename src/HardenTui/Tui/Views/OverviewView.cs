@@ -35,6 +35,6 @@ internal static class OverviewView
         var visible = height - lines.Count;
         var start = Math.Clamp(m.Scroll, 0, Math.Max(0, body.Count - visible));
         lines.AddRange(body.Skip(start).Take(visible));
-        return new Rows(lines.Select(l => new Markup(l)));
+        return Cells.Block(lines);
     }
 }

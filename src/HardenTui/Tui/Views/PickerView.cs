@@ -11,8 +11,10 @@ internal static class PickerView
     {
         var p = m.Picker;
         var rows = p.Visible;
-        var unitW = Math.Clamp(m.Width / 4, 20, 36);
-        var fixedW = 2 + unitW + 1 + 9 + 1 + 14 + 11 + 8;
+        const int others = 2 + 1 + 9 + 1 + 14 + 11 + 8;
+        var longest = p.Services.Select(s => Cells.Width(Name(s.Unit))).DefaultIfEmpty(16).Max();
+        var unitW = Math.Clamp(longest, 16, Math.Max(16, Math.Min(40, m.Width - others - 12)));
+        var fixedW = others + unitW;
         var descW = m.Width - fixedW;
         var filter = p.Filtering || p.Filter.Length > 0
             ? $"[bold]/[/]{Markup.Escape(p.Filter)}{(p.Filtering ? "[reverse] [/]" : "")}  [dim]{rows.Count} of {p.Services.Count}[/]"
@@ -31,13 +33,16 @@ internal static class PickerView
         var start = Cells.WindowStart(selected, rows.Count, visible);
         for (var i = start; i < Math.Min(rows.Count, start + visible); i++)
             lines.Add(Row(rows[i], i == selected, unitW, descW, g));
-        return new Rows(lines.Select(l => new Markup(l)));
+        return Cells.Block(lines);
     }
+
+    /// <summary>Every row is a service, so the suffix says nothing; templates and other types keep theirs.</summary>
+    private static string Name(string unit) => unit.EndsWith(".service", StringComparison.Ordinal) ? unit[..^8] : unit;
 
     private static string Row(ServiceRow s, bool selected, int unitW, int descW, Glyphs g)
     {
         var pointer = selected ? $"[bold]{g.Pointer}[/] " : "  ";
-        var unit = Cells.Cell(s.Unit, unitW, g, selected ? "bold reverse" : "bold");
+        var unit = Cells.Cell(Name(s.Unit), unitW, g, selected ? "bold reverse" : "bold");
         var stateStyle = s.ActiveState switch { "active" => "green", "failed" => "red", _ => "dim" };
         var state = Cells.Cell(s.ActiveState, 9, g, stateStyle);
         var exposure = s.Exposure is { } e

@@ -27,16 +27,20 @@ internal static class ReviewView
         }).ToList();
         var diff = ReviewDiff.Lines(m.Unit?.EffectiveText ?? "", m.Levels.Chosen);
         var room = height - lines.Count - choices.Count - 1;
-        foreach (var d in diff.Take(room))
+        var start = Math.Clamp(m.Scroll, 0, Math.Max(0, diff.Count - room + 1));
+        foreach (var d in diff.Skip(start).Take(room))
         {
             var style = d.Kind switch { '+' => "green", '-' => "red", _ => "dim" };
             lines.Add(Cells.Cell($"{d.Kind} {d.Text}", m.Width, g, style));
         }
-        if (diff.Count > room)
-            lines[^1] = Cells.Cell($"  {g.Ellipsis} {diff.Count - room + 1} more lines", m.Width, g, "dim");
+        var below = diff.Count - start - room;
+        if (below > 0)
+            lines[^1] = Cells.Cell($"  {g.Ellipsis} {below + 1} more lines (pgdn scrolls)", m.Width, g, "dim");
+        else if (start > 0)
+            lines[3] = Cells.Cell($"  {g.Ellipsis} {start + 1} lines above (pgup scrolls)", m.Width, g, "dim");
         while (lines.Count < height - choices.Count)
             lines.Add("");
         lines.AddRange(choices);
-        return new Rows(lines.Select(x => new Markup(x)));
+        return Cells.Block(lines);
     }
 }

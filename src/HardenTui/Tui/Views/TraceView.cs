@@ -19,8 +19,13 @@ internal static class TraceView
             var chosen = i == t.Method;
             var pointer = chosen ? $"[bold]{g.Pointer}[/]" : " ";
             var name = Cells.Cell(method.Name, 16, g, method.Enabled ? (chosen ? "bold reverse" : "bold") : "dim strikethrough");
-            var note = method.DisabledReason ?? method.Description;
-            lines.Add($" {pointer} {name} {Cells.Cell(note, m.Width - 21, g, "dim")}");
+            // Why a method is off is worth a second line; a description is not.
+            var note = method.DisabledReason is { } why ? LevelsView.Wrap(why, m.Width - 21).ToList() : [method.Description];
+            if (note.Count > 2)
+                note = [note[0], string.Join(' ', note.Skip(1))];
+            lines.Add($" {pointer} {name} {Cells.Cell(note[0], m.Width - 21, g, "dim")}");
+            if (note.Count > 1)
+                lines.Add($"{new string(' ', 20)} {Cells.Cell(note[1], m.Width - 21, g, "dim")}");
         }
         var probe = t.Probe.Length == 0 && !t.EditingProbe ? "[dim]none (p to set, e.g. curl -fsS http://localhost/)[/]" : Markup.Escape(t.Probe);
         lines.Add($"[bold]Probe[/]  {probe}{(t.EditingProbe ? "[reverse] [/]" : "")}");
@@ -32,7 +37,7 @@ internal static class TraceView
         var right = Items(t.Findings, m.Width - leftW - 1, rest, g);
         for (var i = 0; i < rest; i++)
             lines.Add($"{(i < left.Count ? left[i] : new string(' ', leftW))} {(i < right.Count ? right[i] : "")}");
-        return new Rows(lines.Select(l => new Markup(l)));
+        return Cells.Block(lines);
     }
 
     private static string Progress(TraceState t, int width, Glyphs g)
