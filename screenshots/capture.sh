@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates screenshots/*.png from the real wizard: runs it in tmux at 120x40 (in the sandbox, where systemd
 # is not PID 1 here), walks every screen with real keys against nginx, captures each with its colours
-# (capture-pane -e) and renders the capture to PNG (ansi2svg.py, then ImageMagick). Needs root, tmux, imagemagick.
+# (capture-pane -e) and renders the capture to PNG (ansi2svg.py, then rsvg-convert: ImageMagick's own SVG reader
+# drew dim text as if struck through). Needs root, tmux, librsvg2-bin.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -25,13 +26,13 @@ shot() { # NAME
   sleep 0.5
   tmux capture-pane -t "$session" -e -p > "$here/$1.ans"
   python3 "$here/ansi2svg.py" "$here/$1.ans" "$here/$1.svg" 120 40
-  convert -density 144 "$here/$1.svg" "$here/$1.png"
+  rsvg-convert -z 1.5 "$here/$1.svg" -o "$here/$1.png"
   rm -f "$here/$1.svg" "$here/$1.ans"
   echo "screenshots/$1.png"
 }
 
 wait_for "Boot the sandbox" 30; keys y Enter
-wait_for "services, worst first" 120; shot 1-picker
+wait_for "nginx.service" 120; shot 1-picker
 keys / n g i n x; shot 2-picker-filter
 keys Enter Enter; wait_for "Exposure" 30; shot 3-overview
 keys e; shot 4-effective-unit; keys Escape

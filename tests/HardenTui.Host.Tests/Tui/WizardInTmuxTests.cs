@@ -60,7 +60,9 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
                 await WaitForAsync("service runs with the drop-in", 240);
             }
             File.Exists(sandbox.HostPath(DropIn)).ShouldBeTrue();
-            (await File.ReadAllTextAsync(sandbox.HostPath(DropIn))).ShouldContain("[Service]");
+            var written = await File.ReadAllTextAsync(sandbox.HostPath(DropIn));
+            written.ShouldContain("[Service]");
+            written.ShouldContain("# Learned on: systemd=252 "); // stamped like `hardentui apply`, so exports name where it was learned
             await sandbox.ShAsync("systemctl is-active nginx.service && curl -fsS http://localhost/ >/dev/null");
             await Keys("q");
             await Keys("y");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HardenTui.Core.Proposals;
 using HardenTui.Core.Wizard;
+using HardenTui.Host.Export;
 using HardenTui.Host.Health;
 using HardenTui.Host.Overrides;
 using HardenTui.Host.Process;
@@ -23,11 +24,13 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner)
     public async Task ApplyAsync(Cmd.Apply a, Action<Msg> post, CancellationToken ct)
     {
         var steps = new ApplySteps(post, "write", "daemon-reload", "restart", "settle", "probe", "journal scan");
+        // Stamped with this machine like `hardentui apply`, so an export of the applied drop-in names where it was learned.
+        var learned = await FingerprintReader.ReadAsync(runner, ct);
         var wasActive = (await systemd.GetPropertiesAsync(a.Unit, ct)).String("ActiveState") == "active";
         var previous = _store.Read(a.Unit);
         var op = _journal.Begin("apply", a.Unit, wasActive);
         steps.Set("write", StepStatus.Running);
-        _store.Write(a.Unit, DomainViews.DropIn(a.Unit, a.Directives).Render(_clock.GetUtcNow()), op);
+        _store.Write(a.Unit, learned.Stamp(DomainViews.DropIn(a.Unit, a.Directives).Render(_clock.GetUtcNow())), op);
         steps.Set("write", StepStatus.Done, "/" + _store.RelativePath(a.Unit));
         var problem = await RestartAndVerifyAsync(a.Unit, a.Probe, steps, ct);
         if (problem is null)
