@@ -2,7 +2,10 @@
 // ("hardentui-UNIT"), removed by exactly that rule (never auditctl -D, which deletes everyone's rules), read back
 // with ausearch -i. Offered only where auditd runs: without it, records go nowhere ausearch can read. The unit
 // is restarted after the rule is in place so its start-up execs are seen; execs are attributed to the unit by
-// the process tree (parent pid 1 running one of the unit's programs, then their descendants).
+// the process tree (the service manager's child running one of the unit's programs, then their descendants).
+// Audit records carry pids as the initial PID namespace sees them: the manager is pid 1 on a host, and a
+// container's init as the host sees it when the host's audit traces a container's units (managerPid).
+using System.Globalization;
 using HardenTui.Core;
 using HardenTui.Core.Findings;
 using HardenTui.Core.Tracing;
@@ -11,7 +14,10 @@ using HardenTui.Host.Systemd;
 
 namespace HardenTui.Host.Tracing;
 
-public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner) : ITracer
+/// <param name="systemd">The service manager whose unit is traced (restarted so its start-up execs are seen).</param>
+/// <param name="runner">Where auditctl and ausearch run: in the initial PID namespace, the only place the kernel takes audit control from.</param>
+/// <param name="managerPid">That manager's pid as audit records show it: 1 on a host; for a container's systemd, the container's init as the host sees it.</param>
+public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner, int managerPid = 1) : ITracer
 {
     public string Method => "audit";
     public string Sees => "only the programs the service executes";
@@ -56,19 +62,23 @@ public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner) :
             await Remove(CancellationToken.None);
             throw;
         }
-        var source = new AusearchSource(runner, KeyOf(unit), since, programs);
+        var source = new AusearchSource(runner, KeyOf(unit), since, programs, managerPid);
         return new FollowedTrace(unit, options, [source], Remove, _ => Task.CompletedTask);
     }
 
     /// <summary>Polls ausearch for our key and hands out one PATH item=0 record per exec of the unit's process tree.</summary>
-    private sealed class AusearchSource(IProcessRunner runner, string key, DateTime since, IReadOnlySet<string> programs) : ITraceSource
+    private sealed class AusearchSource(IProcessRunner runner, string key, DateTime since, IReadOnlySet<string> programs, int managerPid) : ITraceSource
     {
         private readonly HashSet<string> _seen = [];
         private readonly HashSet<int> _tree = [];
 
         public async Task<bool> PollAsync(Action<string> onLine, CancellationToken ct)
         {
-            var r = await runner.RunAsync(new ProcessSpec("ausearch", ["-i", "-k", key, "--start", since.ToString("MM/dd/yyyy"), since.ToString("HH:mm:ss")]), ct);
+            // ausearch parses --start's date with strptime("%x"), the locale's date format; under LC_ALL=C that is
+            // mm/dd/yy, two-digit year (a four-digit year is "Error parsing start date", and no records at all).
+            // --input-logs: with stdin not a terminal (ours is a pipe) ausearch reads records from stdin, not the logs.
+            var r = await runner.RunAsync(new ProcessSpec("env",
+                ["LC_ALL=C", "ausearch", "--input-logs", "-i", "-k", key, "--start", since.ToString("MM/dd/yy", CultureInfo.InvariantCulture), since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)]), ct);
             var parser = new AusearchParser();
             var any = false;
             var events = r.Stdout.Split('\n').Select(parser.Accept).ToList();
@@ -76,7 +86,7 @@ public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner) :
             foreach (var e in events.OfType<AusearchEvent>())
             {
                 if (!e.Success || !e.Paths.TryGetValue(0, out var path) || !_seen.Add(e.Id)) continue;
-                if (!(_tree.Contains(e.Ppid) || (e.Ppid == 1 && programs.Contains(path)))) continue;
+                if (!(_tree.Contains(e.Ppid) || (e.Ppid == managerPid && programs.Contains(path)))) continue;
                 _tree.Add(e.Pid);
                 any = true;
                 onLine($"type=PATH msg=audit({e.Id}) : item=0 name={path}");

@@ -1,4 +1,5 @@
 using HardenTui.Core.Findings;
+using HardenTui.Host.Process;
 using HardenTui.Host.Tracing;
 using Shouldly;
 
@@ -28,8 +29,15 @@ internal sealed class TraceHarness(SandboxFixture sandbox)
         (await ExistsAsync($"/run/systemd/system/{unit}.d")).ShouldBeFalse(); // the runtime directory we made is gone too
         (await ExistsAsync(StraceWrapperTracer.TraceRoot)).ShouldBeFalse();
         (await sandbox.ShAsync("pgrep -f '[/]run/hardentui-trace' || true")).Trim().ShouldBeEmpty(); // every strace of ours writes there ([/]: not this shell)
-        (await sandbox.ShAsync("auditctl -l 2>/dev/null | grep -F 'key=hardentui-' || true")).Trim().ShouldBeEmpty();
+        (await HostAuditRulesAsync()).ShouldNotContain("key=hardentui-");
     }
+
+    /// <summary>
+    /// `auditctl -l` on this machine: the kernel keeps one audit rule list, controlled only from the initial PID
+    /// namespace (inside the sandbox auditctl is refused, so a check there would pass whatever is left).
+    /// </summary>
+    public static async Task<string> HostAuditRulesAsync() =>
+        (await LocalProcessRunner.Instance.RunAsync(ProcessSpec.Of("sh", "-c", "auditctl -l 2>/dev/null || true"))).Stdout;
 
     /// <summary>Starts the unit, traces it while the probe runs, stops, and checks the unit is as it was.</summary>
     public async Task<HardenTui.Core.Findings.Findings> TraceAsync(ITracer tracer, string unit, Func<IRunningTrace, Task> probe)
