@@ -79,6 +79,10 @@ public sealed class AuditExecveTracer(ISystemd systemd, IProcessRunner runner, i
             // --input-logs: with stdin not a terminal (ours is a pipe) ausearch reads records from stdin, not the logs.
             var r = await runner.RunAsync(new ProcessSpec("env",
                 ["LC_ALL=C", "ausearch", "--input-logs", "-i", "-k", key, "--start", since.ToString("MM/dd/yy", CultureInfo.InvariantCulture), since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)]), ct);
+            // "<no matches>" (exit 1) is an empty answer; anything else (a bad date, an unreadable log) would
+            // otherwise look like a service that executes nothing.
+            if (!r.Ok && !r.Stderr.Contains("<no matches>", StringComparison.Ordinal))
+                throw new SystemdException($"ausearch failed: {r.Stderr.Trim().Split('\n')[0]}");
             var parser = new AusearchParser();
             var any = false;
             var events = r.Stdout.Split('\n').Select(parser.Accept).ToList();

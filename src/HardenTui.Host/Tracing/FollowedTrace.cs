@@ -29,6 +29,8 @@ internal sealed class FollowedTrace : IRunningTrace
 
     public string Unit { get; }
 
+    private Task<Findings>? _stop;
+
     public Findings Snapshot()
     {
         lock (_builder) return _final ?? _builder.Snapshot();
@@ -52,9 +54,11 @@ internal sealed class FollowedTrace : IRunningTrace
         catch (OperationCanceledException) { }
     }
 
-    public async Task<Findings> StopAsync(CancellationToken ct = default)
+    /// <summary>Stops once: later calls (and DisposeAsync) get the same outcome, a failure included, without restoring twice.</summary>
+    public Task<Findings> StopAsync(CancellationToken ct = default) => _stop ??= StopOnceAsync(ct);
+
+    private async Task<Findings> StopOnceAsync(CancellationToken ct)
     {
-        if (_final is not null) return _final;
         try
         {
             await _restore(ct);
@@ -78,7 +82,7 @@ internal sealed class FollowedTrace : IRunningTrace
 
     public async ValueTask DisposeAsync()
     {
-        if (_final is null) await StopAsync(CancellationToken.None);
+        if (_stop is null) await StopAsync(CancellationToken.None);
         _stopPolling.Dispose();
     }
 }
