@@ -14,7 +14,7 @@ internal static class FindingsViews
                 .Concat(previous.Executed.Concat(previous.Written).Concat(previous.Sockets).Concat(previous.Capabilities).Select(i => i.Text))
                 .ToHashSet();
         TraceItem Item(string text) => new(text, previous is not null && !seen.Contains(text));
-        IReadOnlyList<TraceItem> Items(params FindingKind[] kinds) => kinds.SelectMany(k => f[k]).Select(i => Item(i.Key)).ToList();
+        IReadOnlyList<TraceItem> Items(params FindingKind[] kinds) => kinds.SelectMany(k => f[k]).Select(i => i.Key).Distinct().Select(Item).ToList(); // a path both created and written is listed once
         return new FindingsView(
             f.Syscalls.Select(s => new SyscallCount(s.Key, s.Count, previous is not null && !seen.Contains("s:" + s.Key))).ToList(),
             Items(FindingKind.ExecutedFile, FindingKind.ExecMappedFile),
