@@ -52,8 +52,9 @@ def main():
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{cols * CW + 16}" height="{rows * CH + 16}">',
              f'<rect width="100%" height="100%" fill="{BG}"/>',
              '<g font-family="DejaVu Sans Mono" font-size="15" stroke="none" transform="translate(8,8)">']
+    # tmux carries attributes over line ends (it re-sends SGR only where they change), so the state does too.
+    state = dict(fg=None, bg=None, bold=False, dim=False, rev=False, ul=False)
     for y, line in enumerate(lines):
-        state = dict(fg=None, bg=None, bold=False, dim=False, rev=False, ul=False)
         x = 0
         for m in re.finditer(r"\x1b\[([0-9;]*)m|\x1b\[[0-9;?]*[A-Za-z]|([^\x1b]+)", line):
             if m.group(2) is None:

@@ -32,7 +32,7 @@ shot() { # NAME
 }
 
 wait_for "Boot the sandbox" 30; keys y Enter
-wait_for "nginx.service" 120; shot 1-picker
+wait_for "[1-9][0-9]* services, worst first" 120; shot 1-picker
 keys / n g i n x; shot 2-picker-filter
 keys Enter Enter; wait_for "Exposure" 30; shot 3-overview
 keys e; shot 4-effective-unit; keys Escape
