@@ -26,8 +26,24 @@ public class TraceRecoveryInSandboxTests(SandboxFixture sandbox)
         (await StraceRunsAsync()).ShouldBeFalse();
         using var apply = sandbox.Runner.Start(new ProcessSpec("sh", ["-c",
             $"echo $$ > /tmp/auto.pid; exec dotnet {cli} {arguments}"]));
-        for (var i = 0; i < 600 && !await StraceRunsAsync(); i++) await Task.Delay(100);
-        (await StraceRunsAsync()).ShouldBeTrue("hardentui never started its trace");
+        try
+        {
+            await KilledAndRecoveredAsync(unit, cli, runtime, apply);
+        }
+        finally
+        {
+            // On a failed assertion the traced hardentui would go on for its 300 s, and its live journal entry would
+            // fail the next test that expects an empty journal: end it, so the next start recovers it.
+            await sandbox.ShAsync("kill -9 $(cat /tmp/auto.pid) 2>/dev/null || true");
+        }
+    }
+
+    private async Task KilledAndRecoveredAsync(string unit, string cli, string runtime, RunningProcess apply)
+    {
+        // The ExecStartPre= (nginx -t) runs under a strace of its own that exits before ExecStart='s starts: wait for
+        // the unit to be active under strace, not for the first strace seen.
+        for (var i = 0; i < 600 && !await TracedAndActiveAsync(unit); i++) await Task.Delay(100);
+        (await TracedAndActiveAsync(unit)).ShouldBeTrue("hardentui never started its trace");
 
         await sandbox.ShAsync("kill -9 $(cat /tmp/auto.pid)");
         await apply.Exited;
@@ -48,6 +64,9 @@ public class TraceRecoveryInSandboxTests(SandboxFixture sandbox)
     }
 
     /// <summary>Whether a strace runs in the sandbox (nginx is Type=forking, so strace --daemonize is not its MainPID).</summary>
+    private async Task<bool> TracedAndActiveAsync(string unit) =>
+        (await sandbox.ShAsync($"systemctl is-active {unit} || true")).Trim() == "active" && await StraceRunsAsync();
+
     private async Task<bool> StraceRunsAsync() =>
         (await sandbox.ShAsync("pgrep -x strace >/dev/null && echo yes || echo no")).Trim() == "yes";
 }
