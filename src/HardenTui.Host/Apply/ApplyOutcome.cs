@@ -14,3 +14,7 @@ public sealed record ApplyOutcome(DropIn? Applied, IReadOnlyList<DroppedDirectiv
 
 /// <summary>A directive bisect had to drop: its lines, what it failed together with, and the health problems seen.</summary>
 public sealed record DroppedDirective(IReadOnlyList<DropInDirective> Lines, IReadOnlyList<string> Partners, HealthReport Report);
+
+/// <summary>What a bisect that keeps nothing found: the directives that break the service (none when
+/// <see cref="BaseBroken"/>: it fails even without the drop-in), and how many real restarts it took.</summary>
+public sealed record BisectOutcome(IReadOnlyList<DroppedDirective> Dropped, bool BaseBroken, int Restarts);

@@ -2,9 +2,12 @@
 // back healthy, bisect over the drop-in's directive groups (each question a real write + restart + verify) to the
 // largest part that works, apply that, or roll back to exactly what was there before. The journal record is only
 // completed once the unit is in a state we chose, so a kill -9 anywhere in between is undone by Recovery.
+// The CLI and the wizard both apply through here; the wizard's bisect (FindCulpritsAsync) names the culprit and
+// then restores, and its apply screen hears each step through Step.
 using HardenTui.Core.Export;
 using HardenTui.Core.Overrides;
 using HardenTui.Core.Proposals;
+using HardenTui.Core.Wizard;
 using HardenTui.Host.Health;
 using HardenTui.Host.Overrides;
 using HardenTui.Host.Systemd;
@@ -15,6 +18,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
 {
     private static readonly TimeSpan UnitTimeout = TimeSpan.FromSeconds(90);
     private static readonly string[] Companions = ["ReadWritePaths", "ExecPaths", "IPAddressAllow"];
+    private readonly ServiceHealth _health = health;
 
     /// <summary>Progress lines for the user (what is being written, restarted, found).</summary>
     public event Action<string>? Progress;
@@ -22,54 +26,93 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     /// <summary>Where the drop-in was learned; written into it as a comment so an export of it says so.</summary>
     public HostFingerprint? Learned { get; set; }
 
+    /// <summary>Hears each step of the first restart (write, daemon-reload, restart, settle, probe, journal scan) and of a rollback.</summary>
+    public StepReport? Step { get; set; }
+
     public async Task<ApplyOutcome> ApplyAsync(DropIn dropIn, HealthCheck check, bool bisect, CancellationToken ct = default)
     {
         var unit = dropIn.Unit;
         var wasActive = (await systemd.GetPropertiesAsync(unit, ct)).String("ActiveState") == "active";
         var operation = journal.Begin("apply", unit, wasActive);
         var before = store.Read(unit);
-        var restarts = 0;
-        var reports = new Dictionary<string, HealthReport>();
-
-        async Task<HealthReport> TryAsync(DropIn candidate)
-        {
-            await WriteAsync(candidate, operation, ct);
-            restarts++;
-            var report = await health.RestartAndVerifyAsync(unit, check, ct);
-            reports[Key(candidate.Directives)] = report;
-            Progress?.Invoke($"  {candidate.Directives.Count} directive(s): {report}");
-            return report;
-        }
+        var trial = new Trial(this, operation, check, ct);
 
         Progress?.Invoke($"writing /{store.RelativePath(unit)} ({dropIn.Directives.Count} directives), restarting {unit} ...");
-        var first = await TryAsync(dropIn);
+        var first = await trial.TryAsync(dropIn, Step);
         if (first.Healthy)
         {
             operation.Complete();
-            return new ApplyOutcome(dropIn, [], first, restarts);
+            return new ApplyOutcome(dropIn, [], first, trial.Restarts);
         }
         if (bisect && dropIn.Directives.Count > 0)
         {
             Progress?.Invoke($"{unit} failed with the drop-in ({first}); bisecting its directives with real restarts ...");
-            var groups = Groups(dropIn.Directives);
-            var result = await Bisect.FindCulpritsAsync(groups,
-                async (set, token) => (await TryAsync(dropIn with { Directives = set.SelectMany(g => g).ToList() })).Healthy, ct);
+            var (result, dropped) = await BisectAsync(dropIn, trial, ct);
             if (!result.BaseBroken && result.Kept.Count > 0)
             {
                 var kept = dropIn with { Directives = result.Kept.SelectMany(g => g).ToList() };
-                var last = await TryAsync(kept);
+                var last = await trial.TryAsync(kept);
                 if (last.Healthy)
                 {
                     operation.Complete();
-                    var dropped = result.Dropped.Select(c => new DroppedDirective(c.Directive, c.Partners.SelectMany(p => p).Select(d => d.Name).ToList(),
-                        reports.GetValueOrDefault(Key(c.Directive)) ?? first)).ToList();
-                    return new ApplyOutcome(kept, dropped, last, restarts);
+                    return new ApplyOutcome(kept, dropped, last, trial.Restarts);
                 }
             }
         }
         Progress?.Invoke($"rolling back {unit} to its configuration before this run ...");
         await RollbackAsync(operation, unit, before, wasActive, ct);
-        return new ApplyOutcome(null, [], first, restarts);
+        return new ApplyOutcome(null, [], first, trial.Restarts);
+    }
+
+    /// <summary>
+    /// Names what breaks the service without keeping anything: bisects the drop-in's directive groups with real
+    /// restarts (<paramref name="progress"/> hears tried, total so far), then puts back what was there before.
+    /// </summary>
+    public async Task<BisectOutcome> FindCulpritsAsync(DropIn dropIn, HealthCheck check, Action<int, int>? progress = null, CancellationToken ct = default)
+    {
+        var unit = dropIn.Unit;
+        var wasActive = (await systemd.GetPropertiesAsync(unit, ct)).String("ActiveState") == "active";
+        var operation = journal.Begin("bisect", unit, wasActive);
+        var before = store.Read(unit);
+        var trial = new Trial(this, operation, check, ct) { Tried = progress is null ? null : n => progress(n, Math.Max(Groups(dropIn.Directives).Count, n + 1)) };
+        try
+        {
+            var (result, dropped) = await BisectAsync(dropIn, trial, ct);
+            return new BisectOutcome(dropped, result.BaseBroken, trial.Restarts);
+        }
+        finally
+        {
+            await RollbackAsync(operation, unit, before, wasActive, CancellationToken.None);
+        }
+    }
+
+    private async Task<(BisectResult<IReadOnlyList<DropInDirective>> Result, IReadOnlyList<DroppedDirective> Dropped)> BisectAsync(
+        DropIn dropIn, Trial trial, CancellationToken ct)
+    {
+        var result = await Bisect.FindCulpritsAsync(Groups(dropIn.Directives),
+            async (set, token) => (await trial.TryAsync(dropIn with { Directives = set.SelectMany(g => g).ToList() })).Healthy, ct);
+        var dropped = result.Dropped.Select(c => new DroppedDirective(c.Directive, c.Partners.SelectMany(p => p).Select(d => d.Name).ToList(),
+            trial.Reports.GetValueOrDefault(Key(c.Directive)) ?? trial.Reports[Key(dropIn.Directives)])).ToList(); // the whole set is always tried first
+        return (result, dropped);
+    }
+
+    /// <summary>One apply or bisect run: each try is a real write + reload + restart + verify, remembered by its directives.</summary>
+    private sealed class Trial(ApplyWorkflow workflow, JournalOperation operation, HealthCheck check, CancellationToken ct)
+    {
+        public int Restarts { get; private set; }
+        public Dictionary<string, HealthReport> Reports { get; } = [];
+        public Action<int>? Tried { get; init; }
+
+        public async Task<HealthReport> TryAsync(DropIn candidate, StepReport? step = null)
+        {
+            await workflow.WriteAsync(candidate, operation, step, ct);
+            Restarts++;
+            var report = await workflow._health.RestartAndVerifyAsync(candidate.Unit, check, ct, step);
+            Reports[Key(candidate.Directives)] = report;
+            workflow.Progress?.Invoke($"  {candidate.Directives.Count} directive(s): {report}");
+            Tried?.Invoke(Restarts);
+            return report;
+        }
     }
 
     /// <summary>Takes our drop-in out (backed up first), reloads and restarts; false when there was none.</summary>
@@ -86,6 +129,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
 
     private async Task RollbackAsync(JournalOperation operation, string unit, string? before, bool wasActive, CancellationToken ct)
     {
+        Step?.Invoke("rollback", StepStatus.Running, before is null ? "removing the drop-in" : "restoring the previous drop-in");
         new Recovery(journal, systemd).Restore(operation.Record);
         await systemd.DaemonReloadAsync(ct);
         try
@@ -97,13 +141,18 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
         {
             if (store.Read(unit) == before) operation.Complete();
         }
+        Step?.Invoke("rollback", StepStatus.Done, wasActive ? "previous state restored and restarted" : "previous state restored");
     }
 
-    private async Task WriteAsync(DropIn candidate, JournalOperation operation, CancellationToken ct)
+    private async Task WriteAsync(DropIn candidate, JournalOperation operation, StepReport? step, CancellationToken ct)
     {
+        step?.Invoke("write", StepStatus.Running, "");
         var text = candidate.Render(clock.GetUtcNow());
         store.Write(candidate.Unit, Learned?.Stamp(text) ?? text, operation);
+        step?.Invoke("write", StepStatus.Done, "/" + store.RelativePath(candidate.Unit));
+        step?.Invoke("daemon-reload", StepStatus.Running, "");
         await systemd.DaemonReloadAsync(ct);
+        step?.Invoke("daemon-reload", StepStatus.Done, "");
     }
 
     /// <summary>Directives that only make sense together (ProtectSystem= + ReadWritePaths=) are bisected as one.</summary>

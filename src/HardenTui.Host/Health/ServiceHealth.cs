@@ -1,8 +1,12 @@
 using HardenTui.Core.Health;
+using HardenTui.Core.Wizard;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
 
 namespace HardenTui.Host.Health;
+
+/// <summary>One step of an apply as it starts and ends: name, status, detail.</summary>
+public delegate void StepReport(string step, StepStatus status, string detail);
 
 /// <summary>
 /// Restarts a unit and verifies it: active (not activating or failed), no restart loop (NRestarts and MainPID
@@ -14,19 +18,44 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    public async Task<HealthReport> RestartAndVerifyAsync(string unit, HealthCheck check, CancellationToken ct = default)
+    /// <summary>
+    /// Restart, then <see cref="VerifyAsync"/>. <paramref name="step"/> hears "restart", "settle", "probe" and
+    /// "journal scan" as each starts and ends (with what it found), so a screen can show them as steps.
+    /// </summary>
+    public async Task<HealthReport> RestartAndVerifyAsync(string unit, HealthCheck check, CancellationToken ct = default, StepReport? step = null)
     {
         var since = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        step?.Invoke("restart", StepStatus.Running, "");
         try
         {
             await systemd.RestartAsync(unit, StartTimeout, ct);
         }
         catch (SystemdException e)
         {
+            step?.Invoke("restart", StepStatus.Failed, e.Message);
             return new HealthReport([$"restart failed: {e.Message}", .. await JournalProblemsAsync(unit, since, ct)]);
         }
-        return await VerifyAsync(unit, since, check, ct);
+        step?.Invoke("restart", StepStatus.Done, "");
+        if (step is null) return await VerifyAsync(unit, since, check, ct);
+        var probe = check.Probe ?? "";
+        step("settle", StepStatus.Running, $"watching {check.Settle.TotalSeconds:0}s for a crash or restart loop");
+        if (probe.Length == 0) step("probe", StepStatus.Skipped, "no probe set");
+        return await VerifyAsync(unit, since, check, ct, (phase, problems) =>
+        {
+            step(phase, problems.Count == 0 ? StepStatus.Done : StepStatus.Failed, problems.Count == 0 ? PhaseOk(phase, probe) : string.Join("; ", problems));
+            if (phase == "settle" && problems.Count == 0 && probe.Length > 0)
+                step("probe", StepStatus.Running, $"`{probe}`");
+            else if (phase != "journal scan")
+                step("journal scan", StepStatus.Running, "SIGSYS, 203/EXEC, 226/NAMESPACE, EPERM bursts");
+        });
     }
+
+    private static string PhaseOk(string phase, string probe) => phase switch
+    {
+        "settle" => "active, no restart",
+        "probe" => $"`{probe}` succeeded",
+        _ => "nothing suspicious since the restart",
+    };
 
     /// <summary>
     /// Settle, probe, journal scan. <paramref name="phaseDone"/> hears each phase that ran ("settle", "probe",
