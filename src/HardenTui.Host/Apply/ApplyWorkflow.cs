@@ -32,9 +32,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     public async Task<ApplyOutcome> ApplyAsync(DropIn dropIn, HealthCheck check, bool bisect, CancellationToken ct = default)
     {
         var unit = dropIn.Unit;
-        var wasActive = (await systemd.GetPropertiesAsync(unit, ct)).String("ActiveState") == "active";
-        var operation = journal.Begin("apply", unit, wasActive);
-        var before = store.Read(unit);
+        var (operation, before, wasActive) = await BeginAsync("apply", unit, ct);
         var trial = new Trial(this, operation, check, ct);
 
         Progress?.Invoke($"writing /{store.RelativePath(unit)} ({dropIn.Directives.Count} directives), restarting {unit} ...");
@@ -71,10 +69,9 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     public async Task<BisectOutcome> FindCulpritsAsync(DropIn dropIn, HealthCheck check, Action<int, int>? progress = null, CancellationToken ct = default)
     {
         var unit = dropIn.Unit;
-        var wasActive = (await systemd.GetPropertiesAsync(unit, ct)).String("ActiveState") == "active";
-        var operation = journal.Begin("bisect", unit, wasActive);
-        var before = store.Read(unit);
-        var trial = new Trial(this, operation, check, ct) { Tried = progress is null ? null : n => progress(n, Math.Max(Groups(dropIn.Directives).Count, n + 1)) };
+        var (operation, before, wasActive) = await BeginAsync("bisect", unit, ct);
+        var groups = Groups(dropIn.Directives).Count;
+        var trial = new Trial(this, operation, check, ct) { Tried = progress is null ? null : n => progress(n, Math.Max(groups, n + 1)) };
         try
         {
             var (result, dropped) = await BisectAsync(dropIn, trial, ct);
@@ -118,13 +115,19 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     /// <summary>Takes our drop-in out (backed up first), reloads and restarts; false when there was none.</summary>
     public async Task<bool> RemoveAsync(string unit, CancellationToken ct = default)
     {
-        var wasActive = (await systemd.GetPropertiesAsync(unit, ct)).String("ActiveState") == "active";
-        var operation = journal.Begin("rollback", unit, wasActive);
+        var (operation, _, wasActive) = await BeginAsync("rollback", unit, ct);
         var removed = store.Remove(unit, operation);
         await systemd.DaemonReloadAsync(ct);
         if (removed && wasActive) await systemd.RestartAsync(unit, UnitTimeout, ct);
         operation.Complete();
         return removed;
+    }
+
+    /// <summary>Journals an operation on the unit before anything changes: the record, our drop-in as it is, and whether the unit ran.</summary>
+    private async Task<(JournalOperation Operation, string? Before, bool WasActive)> BeginAsync(string kind, string unit, CancellationToken ct)
+    {
+        var wasActive = (await systemd.GetPropertiesAsync(unit, ct)).String("ActiveState") == "active";
+        return (journal.Begin(kind, unit, wasActive), store.Read(unit), wasActive);
     }
 
     private async Task RollbackAsync(JournalOperation operation, string unit, string? before, bool wasActive, CancellationToken ct)

@@ -65,7 +65,6 @@ public class TraceRecoveryInSandboxTests(SandboxFixture sandbox)
         Directory.GetFiles(sandbox.HostPath("/" + DropInPaths.JournalDirectory)).ShouldBeEmpty();
     }
 
-    /// <summary>Whether a strace runs in the sandbox (nginx is Type=forking, so strace --daemonize is not its MainPID).</summary>
     /// <summary>
     /// The unit is active and a strace runs in its own cgroup (a bare `pgrep strace` also sees short-lived ones,
     /// such as hardentui checking strace is there before it restarts the unit).
@@ -74,6 +73,7 @@ public class TraceRecoveryInSandboxTests(SandboxFixture sandbox)
         (await sandbox.ShAsync($"systemctl is-active {unit} || true")).Trim() == "active"
         && (await sandbox.ShAsync($"for p in $(pgrep -x strace); do grep -qx '0::/system.slice/{unit}' /proc/$p/cgroup 2>/dev/null && echo yes; done; true")).Contains("yes");
 
+    /// <summary>Whether a strace runs in the sandbox (nginx is Type=forking, so strace --daemonize is not its MainPID).</summary>
     private async Task<bool> StraceRunsAsync() =>
         (await sandbox.ShAsync("pgrep -x strace >/dev/null && echo yes || echo no")).Trim() == "yes";
 }
