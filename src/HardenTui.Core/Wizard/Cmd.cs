@@ -19,6 +19,9 @@ public abstract record Cmd
     public sealed record Bisect(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
     public sealed record OpenEditor(string Unit, string DropIn) : Cmd;
 
+    /// <summary>A shell in the unit's sandbox with the drop-in of the toggles as chosen; the terminal is handed over meanwhile.</summary>
+    public sealed record OpenShell(string Unit, string DropIn) : Cmd;
+
     /// <summary>The first shipped profile whose units match this one.</summary>
     public sealed record FindProfile(string Unit) : Cmd;
 

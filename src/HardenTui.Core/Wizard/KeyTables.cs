@@ -87,6 +87,8 @@ public static class KeyTables
         new("tab left right h", "pane", _ => new Msg.SwitchFocus()),
         new("p", "from profile", _ => new Msg.StartFromProfile(), m => m.Levels.Steps.Count == 0 ? "the proposals are not ready yet" : null),
         new("s", "save as profile", _ => new Msg.SaveAsProfile(), m => m.Levels.Chosen.Any() ? null : "nothing chosen yet"),
+        new("! i", "shell inside", _ => new Msg.OpenShell(),
+            m => m.NeedsRoot("the shell in the sandbox") ?? (m.Levels.Steps.Count == 0 ? "the proposals are not ready yet" : null)),
         new("esc", "overview", _ => new Msg.Back()),
     ]);
 

@@ -19,6 +19,7 @@ internal static class LevelsUpdate
             Msg.EditList when l.CurrentDirective is { } d => (m with { Modal = new Modal.EditValue(d.Name, d.Value) }, null),
             Msg.StartFromProfile => (m with { Status = "looking for a profile…" }, WizardUpdate.UnitCmd(m, u => new Cmd.FindProfile(u))),
             Msg.SaveAsProfile => (m, WizardUpdate.UnitCmd(m, u => new Cmd.SaveProfile(u, l.Chosen.ToList(), m.Trace.Probe))),
+            Msg.OpenShell => (m, WizardUpdate.UnitCmd(m, u => new Cmd.OpenShell(u, m.DropIn))),
             Msg.GoReview => (m with { Screen = Screen.Review, ReviewChoice = 0, Scroll = 0 }, null),
             Msg.Back => (m with { Screen = Screen.Overview, Scroll = 0 }, null),
             _ => (m, null),

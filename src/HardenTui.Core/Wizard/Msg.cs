@@ -27,6 +27,10 @@ public abstract record Msg
     /// <summary>A profile for the unit (null: none; <paramref name="Note"/> says why or which).</summary>
     public sealed record ProfileFound(ProfileSeed? Seed, string Note) : Msg;
     public sealed record ProfileSaved(string Path) : Msg;
+    /// <summary>The installed manual's words for the directives (none when no manual is installed).</summary>
+    public sealed record ManualRead(Directives.ManualWords Words) : Msg;
+    /// <summary>Back from the shell in the unit's sandbox: its exit status and what was said about it.</summary>
+    public sealed record ShellReturned(int Exit, string Summary) : Msg;
 
     // Intents, produced by key bindings.
     public sealed record Move(int Delta) : Msg;
@@ -59,6 +63,7 @@ public abstract record Msg
     public sealed record GoReview : Msg;
     public sealed record Write : Msg;
     public sealed record OpenEditor : Msg;
+    public sealed record OpenShell : Msg;
     public sealed record StartBisect : Msg;
     public sealed record StartFromProfile : Msg;
     public sealed record SaveAsProfile : Msg;

@@ -15,7 +15,8 @@ public sealed record WizardModel(
     int Scroll,
     Modal? Modal,
     string Status,
-    bool Quit)
+    bool Quit,
+    Directives.ManualWords? Manual = null)
 {
     public const int MinWidth = 80;
     public const int MinHeight = 24;
@@ -33,6 +34,9 @@ public sealed record WizardModel(
     public string DropIn => Unit is null ? "" : DropInDraft.Render(Unit.Unit, Levels.Chosen);
 
     public static readonly string ReadOnlyNote = "read-only: run as root (sudo) to trace, write the drop-in and restart";
+
+    /// <summary>For learners: the one line, the installed manual's words and what changes, for a directive with a value.</summary>
+    public Directives.DirectiveText Text(string name, string value) => Directives.DirectiveTexts.For(name, value, Manual);
 
     public string? NeedsRoot(string what) => IsRoot ? null : $"{what} needs root (sudo hardentui)";
 }

@@ -42,6 +42,8 @@ public static class WizardUpdate
         Msg.BisectProgress b => (m with { Apply = m.Apply with { BisectTried = b.Tried, BisectTotal = b.Total } }, null),
         Msg.BisectFinished b => LevelsUpdate.BisectFinished(m, b.Culprit),
         Msg.EditorReturned e => LevelsUpdate.EditorReturned(m, e.Lines),
+        Msg.ManualRead r => (m with { Manual = r.Words }, null),
+        Msg.ShellReturned s => (m with { Status = s.Summary }, null),
         Msg.ShowHelp => (m with { Modal = new Modal.Help() }, null),
         Msg.CloseModal => (m with { Modal = null }, null),
         Msg.RequestQuit => RequestQuit(m),

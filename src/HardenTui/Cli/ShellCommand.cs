@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HardenTui.Core;
+using HardenTui.Core.Directives;
 using HardenTui.Core.Overrides;
 using HardenTui.Core.Proposals;
 using HardenTui.Core.Shell;
@@ -81,7 +82,7 @@ internal static class ShellCommand
         Say($"{(plan.Program.Argv.Count == 0 && verbose ? "a shell" : plan.Program.Path)} in the sandbox of {plan.Unit} {what}: a transient unit of systemd {plan.SystemdVersion} with {plan.Settings.Count(s => s.From != ShellPlan.Ours)} settings");
         if (verbose)
             foreach (var s in plan.Settings.Where(s => s.From != ShellPlan.Ours))
-                Console.Error.WriteLine($"    {s.Assignment}");
+                Console.Error.WriteLine($"    {s.Assignment}" + (DirectiveTexts.WhatChanges(s.Key, s.Value) is { } changes ? $"  — {changes}" : ""));
         foreach (var n in plan.Notes) Say(n);
         foreach (var l in plan.Left) Say($"not applied: {l.Assignment} — {l.Why}");
     }

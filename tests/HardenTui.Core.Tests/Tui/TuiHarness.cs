@@ -130,6 +130,8 @@ internal sealed class TuiHarness : IDisposable
         }
 
         public IReadOnlyList<string> Edit(string unit, string dropIn) => [];
+
+        public Msg Shell(string unit, string dropIn) => new Msg.ShellReturned(0, "");
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HardenTui.Host.Process;
 using Shouldly;
 using Xunit;
@@ -16,19 +15,11 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
     private const string Session = "hardentui-e2e";
     private const string DropIn = "/etc/systemd/system/nginx.service.d/90-hardentui.conf";
 
-    private Task Keys(params string[] keys) => sandbox.ShAsync($"tmux send-keys -t {Session} {string.Join(' ', keys)}");
+    private readonly TmuxScreen _screen = new(sandbox, Session);
 
-    private async Task<string> WaitForAsync(string pattern, int seconds)
-    {
-        var screen = "";
-        for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(250))
-        {
-            screen = await sandbox.ShAsync($"tmux capture-pane -t {Session} -p");
-            if (Regex.IsMatch(screen, pattern))
-                return screen;
-        }
-        throw new TimeoutException($"no /{pattern}/ on screen after {seconds} s:\n{screen}");
-    }
+    private Task Keys(params string[] keys) => _screen.Keys(keys);
+
+    private Task<string> WaitForAsync(string pattern, int seconds) => _screen.WaitForAsync(pattern, seconds);
 
     [Fact]
     public async Task Nginx_traced_reviewed_and_applied_in_the_wizard_still_serves()

@@ -9,4 +9,7 @@ internal interface IWizardEffects
 
     /// <summary>Opens the drop-in in $EDITOR (the terminal is handed over meanwhile) and returns the lines saved.</summary>
     IReadOnlyList<string> Edit(string unit, string dropIn);
+
+    /// <summary>A shell in the unit's sandbox with the drop-in (the terminal is handed over meanwhile); back as <see cref="Msg.ShellReturned"/>.</summary>
+    Msg Shell(string unit, string dropIn);
 }

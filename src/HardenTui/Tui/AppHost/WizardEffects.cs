@@ -4,6 +4,7 @@ using HardenTui.Core.Wizard;
 using HardenTui.Host.Exposure;
 using HardenTui.Host.Process;
 using HardenTui.Host.Profiles;
+using HardenTui.Host.Shell;
 using HardenTui.Host.Systemd;
 
 namespace HardenTui.Tui.AppHost;
@@ -19,6 +20,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
     private readonly ApplyEffects _apply = new(systemd, runner);
     private readonly TraceEffects _trace = new(systemd, runner);
     private (SecurityInfo Info, ExposureReport Report, UnitProperties Properties)? _opened;
+    private Core.Directives.ManualWords? _manual;
 
     public async Task RunAsync(Cmd cmd, Action<Msg> post, CancellationToken ct)
     {
@@ -31,6 +33,8 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
                 post(new Msg.UnitLoaded(await OpenAsync(u.Unit, ct)));
                 break;
             case Cmd.BuildProposals:
+                if (_manual is null)
+                    post(new Msg.ManualRead(_manual = await SystemdManual.ReadAsync(runner, ct)));
                 if (_opened is { } o)
                     post(new Msg.ProposalsReady(ResolverProposals.For(o.Properties, o.Info, _trace.Last)));
                 break;
@@ -63,6 +67,25 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
     }
 
     public IReadOnlyList<string> Edit(string unit, string dropIn) => ApplyEffects.Edit(unit, dropIn);
+
+    /// <summary>`hardentui shell UNIT --with-dropin` on the toggles as chosen, on this terminal; the summary comes back to the status line.</summary>
+    public Msg Shell(string unit, string dropIn)
+    {
+        try
+        {
+            var plan = new UnitShell(systemd, runner).PlanAsync(unit, dropIn, []).GetAwaiter().GetResult();
+            Cli.ShellCommand.Describe(plan, "with the directives as chosen", verbose: true);
+            Console.Error.WriteLine("hardentui: `exit` returns to the wizard, where you left it");
+            using var keep = Cli.TerminalSignals.KeepAliveUntilChildEnds();
+            var (exit, ran) = UnitShell.RunAsync(plan, tty: true, line => Console.Error.WriteLine("hardentui: " + line)).GetAwaiter().GetResult();
+            return new Msg.ShellReturned(exit, $"back from the shell in {unit}'s sandbox (exit {exit})" +
+                (ran.Left.Count > 0 ? "; not applied there: " + string.Join(", ", ran.Left.Select(l => l.Key + "=")) : ""));
+        }
+        catch (Exception e) when (e is SystemdException or Core.BadInputException)
+        {
+            return new Msg.ShellReturned(1, $"the shell did not start: {e.Message}");
+        }
+    }
 
     private async Task<IReadOnlyList<ServiceRow>> ServicesAsync(CancellationToken ct)
     {

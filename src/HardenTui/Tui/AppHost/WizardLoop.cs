@@ -2,8 +2,9 @@
 // model lives here and changes only on Terminal.Gui's UI thread: keys (through Core's key tables), mouse clicks and
 // text edits (as Core messages) and the results of commands all go through one inbox that is drained on the UI
 // thread, so a burst of trace snapshots costs one frame. Commands run on the thread pool and post their results
-// back. $EDITOR needs the terminal: the Terminal.Gui application is stopped and disposed (which restores the
-// terminal), the editor runs, and a new application comes up on the same model, where the user left.
+// back. $EDITOR and the shell in the unit's sandbox need the terminal: the Terminal.Gui application is stopped and
+// disposed (which restores the terminal), the program runs, and a new application comes up on the same model,
+// where the user left.
 using System.Collections.Concurrent;
 using HardenTui.Core.Wizard;
 using HardenTui.Tui.Gui;
@@ -22,7 +23,8 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
     private WizardModel _model = null!;
     private IApplication? _app;
     private WizardRoot? _root;
-    private Cmd.OpenEditor? _editor;
+    /// <summary>A program that needs the terminal (set by a command, run between two applications); its result is a message.</summary>
+    private Func<Msg>? _handover;
     private CancellationToken _ct;
 
     public WizardModel Model => _model;
@@ -60,10 +62,10 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
                     _root = null;
                 }
             }
-            if (_editor is { } e && !_model.Quit)
+            if (_handover is { } handover && !_model.Quit)
             {
-                _editor = null;
-                _inbox.Enqueue(new Msg.EditorReturned(effects.Edit(e.Unit, e.DropIn)));
+                _handover = null;
+                _inbox.Enqueue(handover());
                 continue;
             }
             break;
@@ -124,7 +126,7 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
         if (_root is not { } root)
             return;
         var changed = false;
-        while (!_model.Quit && _editor is null && _inbox.TryDequeue(out var msg))
+        while (!_model.Quit && _handover is null && _inbox.TryDequeue(out var msg))
         {
             (_model, var cmd) = WizardUpdate.Update(_model, msg);
             Run(cmd);
@@ -132,7 +134,7 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
         }
         if (changed)
             root.Show(_model);
-        if (_model.Quit || _editor is not null)
+        if (_model.Quit || _handover is not null)
             _app?.RequestStop();
     }
 
@@ -147,7 +149,10 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
                     Run(c);
                 return;
             case Cmd.OpenEditor e:
-                _editor = e;
+                _handover = () => new Msg.EditorReturned(effects.Edit(e.Unit, e.DropIn));
+                return;
+            case Cmd.OpenShell s:
+                _handover = () => effects.Shell(s.Unit, s.DropIn);
                 return;
             default:
                 _running.Add(Task.Run(async () =>

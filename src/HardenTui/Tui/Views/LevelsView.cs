@@ -31,7 +31,7 @@ internal static class LevelsView
             var detailW = m.Width - stepsW - listW - 2;
             var middle = Directives(l, listW, rows, g, out var first);
             DirectiveHits(hits, l, lines.Count + 1, first, rows - 1, stepsW + 1, directives);
-            var right = Detail(l.CurrentDirective, detailW, g);
+            var right = Detail(m, l.CurrentDirective, detailW, rows, g);
             for (var i = 0; i < rows; i++)
                 lines.Add($"{Pad(left, i, stepsW)} {Pad(middle, i, listW)} {(i < right.Count ? right[i] : "")}");
         }
@@ -44,7 +44,7 @@ internal static class LevelsView
             DirectiveHits(hits, l, lines.Count + 1, first, listRows - 1, stepsW + 1, directives);
             while (stack.Count < listRows) stack.Add(new string(' ', restW));
             stack.Add($"[dim]{string.Concat(Enumerable.Repeat(g.Rule, restW))}[/]");
-            stack.AddRange(Detail(l.CurrentDirective, restW, g));
+            stack.AddRange(Detail(m, l.CurrentDirective, restW, rows - stack.Count, g));
             for (var i = 0; i < rows; i++)
                 lines.Add($"{Pad(left, i, stepsW)} {(i < stack.Count ? stack[i] : "")}");
         }
@@ -105,11 +105,21 @@ internal static class LevelsView
         return lines;
     }
 
-    private static List<string> Detail(DirectiveToggle? d, int width, Glyphs g)
+    /// <summary>
+    /// The highlighted directive: what it does (one line), what changes in its sandbox (as the shell shows it), why
+    /// it is proposed, its exposure delta and evidence, its value, and the running systemd's own words for it
+    /// (the installed manual) in the rows that are left.
+    /// </summary>
+    private static List<string> Detail(WizardModel m, DirectiveToggle? d, int width, int rows, Glyphs g)
     {
         if (d is null || width < 10)
             return [];
+        var text = m.Text(d.Name, d.Value);
         var lines = new List<string> { Cells.Cell(d.Name, width, g, "bold") };
+        lines.AddRange(Wrap(text.OneLine, width).Select(x => Cells.Cell(x, width, g, "dim")));
+        if (text.WhatChanges is { } changes)
+            lines.AddRange(Wrap($"{g.Arrow} {changes}", width).Select(x => Cells.Cell(x, width, g, "yellow")));
+        lines.Add("");
         lines.AddRange(Wrap(d.Explanation, width).Select(x => Cells.Cell(x, width, g)));
         lines.Add("");
         lines.Add(Cells.Cell(d.ExposureDelta == 0 ? "no change to the exposure" : $"exposure {-d.ExposureDelta:+0.0;-0.0}", width, g, "green"));
@@ -132,6 +142,16 @@ internal static class LevelsView
             lines.Add("");
             lines.Add(Cells.Cell("value (enter edits it)", width, g, "bold"));
             lines.AddRange(Wrap(d.Value.Length == 0 ? "(empty)" : d.Value, width).Select(x => Cells.Cell(x, width, g)));
+        }
+        if (rows - lines.Count >= 4 && text.Words != text.OneLine)
+        {
+            lines.Add("");
+            lines.Add(Cells.Cell(text.WordsFrom + ":", width, g, "bold"));
+            var words = Wrap(text.Words, width).ToList();
+            var room = rows - lines.Count;
+            if (words.Count > room)
+                words = [.. words.Take(room - 1), words[room - 1].TrimEnd() + g.Ellipsis];
+            lines.AddRange(words.Select(x => Cells.Cell(x, width, g, "dim")));
         }
         return lines;
     }
