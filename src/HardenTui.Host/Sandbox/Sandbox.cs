@@ -87,8 +87,7 @@ public sealed class Sandbox : IAsyncDisposable
             var resolved = new FileInfo(exe).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? exe;
             binds.Add(Path.GetDirectoryName(resolved)!);
         }
-        binds.Add(AppContext.BaseDirectory.TrimEnd('/'));
-        if (Path.GetDirectoryName(typeof(Sandbox).Assembly.Location) is { Length: > 0 } assemblies) binds.Add(assemblies);
+        binds.Add(AppContext.BaseDirectory.TrimEnd('/')); // the app's assemblies (a test host's too; Assembly.Location is empty in a native build)
         // Deepest last so a bind inside another bind is mounted on top of it.
         return binds.Where(b => b.Length > 1 && Directory.Exists(b)).Distinct().OrderBy(b => b.Length).ToList();
     }
