@@ -28,7 +28,7 @@ internal static class ProposeCommand
             var (proposals, context) = await services.ProposeAsync(props, seen, with, ct);
             MachineServices.SaySessions(context, proposals);
             if (parse.GetValue(json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(proposals, new JsonSerializerOptions { WriteIndented = true }));
+                Console.Out.WriteLine(JsonSerializer.Serialize(proposals, CliJson.Default.IReadOnlyListProposal));
             else
             {
                 Console.Out.Write(ProposalText.Write(props.Unit, proposals, DateTimeOffset.UtcNow));
