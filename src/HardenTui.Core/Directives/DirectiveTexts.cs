@@ -52,8 +52,16 @@ public static class DirectiveTexts
             "ProtectKernelModules" when !off => "no module loading: `modprobe` fails; /usr/lib/modules hidden",
             "ProtectKernelLogs" when !off => "the kernel log is closed: `dmesg`: Operation not permitted",
             "ProtectClock" when !off => "the clock cannot be set: `date -s ...`: Operation not permitted",
-            "ProtectHostname" when !off => "the hostname cannot be changed for the system: `hostname x` fails",
-            "ProtectControlGroups" when !off => "/sys/fs/cgroup read-only",
+            "ProtectHostname" => v == "private" ? "a hostname of its own: `hostname x` changes it only in there"
+                : off ? null : "the hostname cannot be changed for the system: `hostname x` fails",
+            "ProtectControlGroups" => v switch
+            {
+                "private" => "a cgroup namespace of its own: /sys/fs/cgroup shows only its own subtree",
+                "strict" => "a cgroup namespace of its own, read-only: no cgroup file can be written",
+                _ when off => null,
+                _ => "/sys/fs/cgroup read-only",
+            },
+            "PrivatePIDs" when !off => "a PID namespace of its own: `ps ax` shows only its processes, the first is PID 1",
             "RestrictNamespaces" => v is "yes" or "true" ? "no new namespaces: `unshare -n true`: Operation not permitted"
                 : off ? null : $"namespaces other than {list} cannot be created",
             "DevicePolicy" => v switch
@@ -79,7 +87,8 @@ public static class DirectiveTexts
                 "tmpfs" => "/home, /root, /run/user empty (a tmpfs; what is written there vanishes)",
                 _ => null,
             },
-            "PrivateTmp" when !off => "a /tmp and /var/tmp of its own, empty at start, gone when it stops",
+            "PrivateTmp" => v == "disconnected" ? "a /tmp and /var/tmp of its own on a tmpfs, not tied to the host's /tmp"
+                : off ? null : "a /tmp and /var/tmp of its own, empty at start, gone when it stops",
             "PrivateDevices" when !off => "/dev holds only pseudo devices (null, zero, random, tty...): no disks, no /dev/mem",
             "PrivateMounts" when !off => "mounts it makes stay in its own namespace",
             "ReadWritePaths" => $"writable even under ProtectSystem=strict: {list}",
@@ -99,22 +108,40 @@ public static class DirectiveTexts
             "ProcSubset" => v == "pid" ? "/proc holds only process directories: /proc/cpuinfo, /proc/sys are gone" : null,
             "MountAPIVFS" when !off => "a /proc, /sys and /dev of its own",
             "PrivateNetwork" when !off => "only a loopback device: `ping 1.1.1.1`: Network is unreachable",
-            "RestrictAddressFamilies" => v.StartsWith('~') ? $"sockets of {v[1..]} cannot be created (Address family not supported)"
+            "RestrictAddressFamilies" => v == "none" ? "no socket of any family can be created" : v.StartsWith('~') ? $"sockets of {v[1..]} cannot be created (Address family not supported)"
                 : off ? null : $"only sockets of {list} can be created; others fail (Address family not supported)",
             "IPAddressDeny" => $"packets from and to {list} are dropped unless IPAddressAllow= lets them: `curl` elsewhere times out",
             "IPAddressAllow" => $"may exchange packets with {list}",
             "IPIngressFilterPath" or "IPEgressFilterPath" => $"its packets pass the BPF programs {list}",
             "SocketBindDeny" => $"bind(2) to {list} fails unless SocketBindAllow= lets it",
             "SocketBindAllow" => $"may bind {list}",
+            "RestrictFileSystems" => v.StartsWith('~') ? $"files on {v[1..]} cannot be opened"
+                : $"only files on {list} can be opened; others fail (Operation not permitted)",
             "RestrictNetworkInterfaces" => $"its traffic only on {list}",
             "PrivateIPC" when !off => "SysV IPC and POSIX message queues of its own",
             "User" => $"runs as {list}: files only root or others may read are closed (`cat /proc/1/environ`: Permission denied)",
             "Group" => $"runs with group {list}",
             "DynamicUser" when !off => "a throw-away user: the file system read-only except its StateDirectory=, RuntimeDirectory= and friends",
             "SupplementaryGroups" => $"also a member of {list}",
-            "PrivateUsers" when !off => "root inside is not root outside: other users show as nobody",
+            "PrivateUsers" => v switch
+            {
+                "self" => "a user namespace mapping only its own user: everyone else shows as nobody",
+                "identity" => "a user namespace mapping the first 65536 users to themselves, without capabilities outside",
+                "full" => "a user namespace mapping all users, without capabilities outside it",
+                _ when off => null,
+                _ => "root inside is not root outside: other users show as nobody",
+            },
             "RemoveIPC" when !off => "its IPC objects are removed when it stops",
             "UMask" => $"new files get mode {Mode(v)}",
+            "BindLogSockets" when !off => "the journal's sockets are bound into its view (logging works with RootDirectory=)",
+            "MemoryKSM" when !off => "its memory may be merged with identical pages of others (KSM)",
+            "RootEphemeral" when !off => "its root is a throw-away copy: writes vanish when it stops",
+            "RootImagePolicy" or "MountImagePolicy" or "ExtensionImagePolicy" => $"disk images must satisfy: {list}",
+            "DelegateSubgroup" => $"its processes go into the delegated subgroup {list}",
+            "ImportCredential" => $"system credentials matching {list} appear in $CREDENTIALS_DIRECTORY",
+            "SetLoginEnvironment" when !off => "$HOME, $USER, $SHELL are set as for a login",
+            "CoredumpReceive" when !off => "core dumps of a container inside are passed up to it",
+            "PrivateBPF" when !off => "a BPF file system of its own: no access to the host's pinned BPF objects",
             _ => null,
         };
     }

@@ -35,7 +35,7 @@ public sealed record ShellPlan(
 
     /// <summary>Settings of the unit's [Service] sections that shape what its processes can see and do.</summary>
     public static readonly IReadOnlySet<string> Carried = DirectiveCatalog.Load().All.Select(d => d.Name)
-        .Except(["NotifyAccess", "Delegate"])
+        .Except(["NotifyAccess", "Delegate", "DelegateSubgroup", "CoredumpReceive", "SetLoginEnvironment"])
         .Concat([
             "WorkingDirectory", "StateDirectory", "CacheDirectory", "LogsDirectory", "ConfigurationDirectory", "RuntimeDirectory",
             "StateDirectoryMode", "CacheDirectoryMode", "LogsDirectoryMode", "ConfigurationDirectoryMode", "RuntimeDirectoryMode",
@@ -81,16 +81,11 @@ public sealed record ShellPlan(
                 left.Add(new LeftOut(key, values[0].A.Value, "when the shell exits it would delete the IPC objects of the service's user, which the running service may be using"));
                 continue;
             }
-            if (catalog.Find(key) is { } d && d.Since > systemdVersion)
-            {
-                left.Add(new LeftOut(key, string.Join(' ', values.Select(v => v.A.Value)), $"systemd {systemdVersion} does not know {key}= (it came in systemd {d.Since})"));
-                continue;
-            }
             foreach (var (at, a) in values)
             {
                 if (catalog.TooNew(key, a.Value, systemdVersion) is { } tooNew)
                 {
-                    left.Add(new LeftOut(key, a.Value, $"systemd {systemdVersion} does not know this value ({tooNew})"));
+                    left.Add(new LeftOut(key, a.Value, $"systemd {systemdVersion} does not know it ({tooNew})"));
                     continue;
                 }
                 var expanded = Specifiers.Expand(a.Value, name, out var unknown);

@@ -89,8 +89,11 @@ public class ShellPlanTests
     public void Directives_newer_than_the_running_systemd_are_left_out_with_the_version()
     {
         var plan = ShellPlan.For("nginx.service", "[Service]\nRestrictNetworkInterfaces=lo\nProtectSystem=full\n", null, 249, Sh);
-        plan.Left.Single().Why.ShouldBe("systemd 249 does not know RestrictNetworkInterfaces= (it came in systemd 250)");
+        plan.Left.Single().Why.ShouldBe("systemd 249 does not know it (RestrictNetworkInterfaces= needs systemd 250, the target has 249)");
         plan.Has("ProtectSystem").ShouldBeTrue();
+        ShellPlan.For("nginx.service", "[Service]\nProtectControlGroups=strict\n", null, 252, Sh).Left.Single().Why
+            .ShouldBe("systemd 252 does not know it (ProtectControlGroups=strict needs systemd 257, the target has 252)");
+        ShellPlan.For("nginx.service", "[Service]\nProtectControlGroups=strict\n", null, 257, Sh).Has("ProtectControlGroups").ShouldBeTrue();
     }
 
     [Fact]
