@@ -7,7 +7,7 @@ namespace HardenTui.Host.Overrides;
 
 /// <summary>
 /// Has the service manager itself read a drop-in before it is written: the text goes to a private directory
-/// under /run/hardentui/verify/ that is put first in the unit search path ($SYSTEMD_UNIT_PATH with a trailing ':'
+/// under /var/lib/hardentui/verify/ that is put first in the unit search path ($SYSTEMD_UNIT_PATH with a trailing ':'
 /// keeps the normal path after it), and `systemd-analyze verify UNIT` loads the unit with it, the same parser the
 /// manager uses at daemon-reload. Any line it prints about our file (an unknown key, a value it cannot parse) is a
 /// refusal: one line, nothing written. Lines about the unit's own files are not ours to judge.
@@ -18,7 +18,8 @@ public sealed class ManagerCheck(IProcessRunner runner, string root)
 
     public async Task VerifyAsync(string unit, string text, CancellationToken ct = default)
     {
-        var relative = $"run/hardentui/verify/{Environment.ProcessId}-{Guid.NewGuid():N}";
+        // Below our state directory, not /run: the sandbox's /run is its own tmpfs, the state directory is shared.
+        var relative = $"{DropInPaths.StateDirectory}/verify/{Environment.ProcessId}-{Guid.NewGuid():N}";
         var file = $"{relative}/{unit}.d/{DropInPaths.FileName}";
         var full = SafeFile.Resolve(root, file);
         SafeFile.WriteAtomic(full, text);
