@@ -12,7 +12,11 @@ internal static class SandboxPackages
     private static readonly IProcessRunner Local = LocalProcessRunner.Instance;
     private const string LockFile = "/run/hardentui/apt.lock";
 
-    public static async Task InstallAsync(string root, IReadOnlyList<string> packages, CancellationToken ct)
+    /// <param name="update">Refresh the package lists first (a new apt source was just added).</param>
+    /// <param name="fromSuite">Take the packages from this suite (apt-get -t), e.g. bookworm-backports.</param>
+    /// <param name="progress">Hears apt's progress (what is being downloaded or installed, how far).</param>
+    public static async Task InstallAsync(string root, IReadOnlyList<string> packages, CancellationToken ct, bool update = false, string? fromSuite = null,
+        Action<AptProgress>? progress = null)
     {
         foreach (var p in packages)
             if (p.Length == 0 || p.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '+' or '.' or ':' or '=')) || p.StartsWith('-'))
@@ -25,20 +29,17 @@ internal static class SandboxPackages
             File.SetUnixFileMode(policy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         var binds = new[] { "proc", "sys", "dev", "var/cache/apt/archives" };
-        using var aptLock = await AcquireLockAsync(ct);
+        using var aptLock = await AcquireLockAsync(LockFile, ct);
         try
         {
             foreach (var b in binds)
                 await MustAsync(ProcessSpec.Of("mount", "--bind", "/" + b, Path.Combine(root, b)), ct);
             var chroot = new ChrootRunner(root);
-            var install = new[] { "install", "-y", "-q", "--no-install-recommends" }.Concat(packages).ToList();
-            var r = await AptAsync(chroot, install, ct);
-            if (!r.Ok && (r.Stderr + r.Stdout).Contains("Unable to locate package"))
-            {
-                await AptAsync(chroot, ["update", "-q"], ct);
-                r = await AptAsync(chroot, install, ct);
-            }
-            if (!r.Ok) throw new SandboxException($"installing {string.Join(' ', packages)} failed: {LastLine(r)}");
+            var install = new[] { "install", "-y", "-q", "--no-install-recommends" }
+                .Concat(fromSuite is null ? [] : ["-t", fromSuite]).Concat(packages).ToList();
+            if (update) await Apt.RunAsync(chroot, ["update", "-q"], ct);
+            var r = await Apt.InstallAsync(chroot, root, install, progress, ct);
+            if (!r.Ok) throw new SandboxException($"installing {string.Join(' ', packages)} failed: {Apt.LastLine(r)}");
         }
         finally
         {
@@ -51,20 +52,24 @@ internal static class SandboxPackages
         }
     }
 
-    public static Task<ProcessResult> AptAsync(IProcessRunner runner, IReadOnlyList<string> args, CancellationToken ct) =>
-        runner.RunAsync(new ProcessSpec("env", ["DEBIAN_FRONTEND=noninteractive", "apt-get", "-o", "DPkg::Lock::Timeout=120", .. args],
-            Timeout: TimeSpan.FromMinutes(10)), ct);
-
-    public static string LastLine(ProcessResult r) =>
-        (r.Stderr + "\n" + r.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .LastOrDefault(l => l.StartsWith("E:")) ?? r.Stderr.Trim().Split('\n').LastOrDefault() ?? $"exit {r.ExitCode}";
-
-    private static async Task<FileStream> AcquireLockAsync(CancellationToken ct)
+    /// <summary>
+    /// Package lists for this machine when it has none: lists fetched inside the overlay would vanish with it, and
+    /// the overlay of this machine's root reads this machine's lists (unless they are a mount of their own).
+    /// </summary>
+    public static async Task EnsureHostListsAsync(Action<AptProgress>? progress, CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(LockFile)!);
+        if (Apt.HasLists("/")) return;
+        using var aptLock = await AcquireLockAsync(LockFile, ct);
+        await Apt.EnsureListsAsync(Local, "/", ct, progress);
+    }
+
+    /// <summary>An exclusive lock on the file (flock, released when the stream is disposed or the process dies).</summary>
+    public static async Task<FileStream> AcquireLockAsync(string lockFile, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
         while (true)
         {
-            try { return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            try { return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
             catch (IOException) { await Task.Delay(200, ct); }
         }
     }

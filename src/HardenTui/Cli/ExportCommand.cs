@@ -42,7 +42,7 @@ internal static class ExportCommand
                 string text;
                 if (parse.GetValue(proposed))
                 {
-                    text = Resolver.DropIn(name, MachineServices.Propose(props, await services.CompleteAsync(saved, ct))).Render(DateTimeOffset.UtcNow);
+                    text = Resolver.DropIn(name, (await services.ProposeAsync(props, await services.CompleteAsync(saved, ct), null, ct)).Proposals).Render(DateTimeOffset.UtcNow);
                 }
                 else text = services.Store.Read(name)
                     ?? throw new BadInputException($"{name} has no HardenTui drop-in applied (/{services.Store.RelativePath(name)}); apply one first or export --proposed");

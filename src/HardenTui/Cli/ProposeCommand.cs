@@ -32,9 +32,10 @@ internal static class ProposeCommand
             var props = await services.PropertiesAsync(unit, ct);
             seen = await services.CompleteAsync(seen, ct);
             var (now, with) = await services.ExposureAsync(props.Unit, ct);
-            var proposals = MachineServices.Propose(props, seen, with);
+            var (proposals, context) = await services.ProposeAsync(props, seen, with, ct);
+            MachineServices.SaySessions(context, proposals);
             if (asJson)
-                Console.Out.WriteLine(JsonSerializer.Serialize(proposals, new JsonSerializerOptions { WriteIndented = true }));
+                Console.Out.WriteLine(JsonSerializer.Serialize(proposals, CliJson.Default.IReadOnlyListProposal));
             else
             {
                 Console.Out.Write(ProposalText.Write(props.Unit, proposals, DateTimeOffset.UtcNow));

@@ -1,0 +1,19 @@
+using HardenTui.Host.Sandbox;
+using Xunit;
+
+namespace HardenTui.Host.Tests.Versions;
+
+/// <summary>
+/// Debian 13 (systemd 257) booted from the cached debootstrap base, with the same daemons as the shared 252 sandbox:
+/// the second systemd the version tests compare against.
+/// </summary>
+public sealed class TrixieSandboxFixture() : BootedSandbox(SandboxFixture.Packages, SandboxRelease.Find("trixie"));
+
+[CollectionDefinition("trixie-sandbox")]
+public sealed class TrixieSandboxCollection : ICollectionFixture<TrixieSandboxFixture>;
+
+/// <summary>Debian 12 with systemd 254 from bookworm-backports: the third systemd whose exposure is compared.</summary>
+public sealed class BackportsSandboxFixture() : BootedSandbox(SandboxFixture.Packages, SandboxRelease.Find("bookworm-backports"));
+
+[CollectionDefinition("backports-sandbox")]
+public sealed class BackportsSandboxCollection : ICollectionFixture<BackportsSandboxFixture>;
