@@ -1,6 +1,8 @@
-// The machine side of exposure: the host's syscall groups (from `systemd-analyze syscall-filter`, read once),
+// The machine side of exposure: the host's syscall groups and systemd version (from `systemd-analyze syscall-filter`
+// and `systemd-analyze --version`, read once; exposure follows that version's systemd-analyze),
 // a loaded unit's SecurityInfo over ISystemd, and unit files on disk for offline analysis.
 using HardenTui.Core;
+using HardenTui.Core.Directives;
 using HardenTui.Core.Exposure;
 using HardenTui.Core.Syscalls;
 using HardenTui.Core.Units;
@@ -21,7 +23,10 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
         var r = await runner.RunAsync(new ProcessSpec("systemd-analyze", ["syscall-filter", "--no-pager"], Timeout: TimeSpan.FromSeconds(30)), ct);
         if (!r.Ok)
             throw new SystemdException($"systemd-analyze syscall-filter failed: {r.Stderr.Trim()}");
-        return _groups = SyscallGroups.Parse(r.Stdout);
+        var v = await runner.RunAsync(new ProcessSpec("systemd-analyze", ["--version"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        var version = SystemdVersions.Parse(v.Stdout.Split('\n')[0])
+            ?? throw new SystemdException($"systemd-analyze --version printed no version: {(v.Stdout + v.Stderr).Trim()}");
+        return _groups = SyscallGroups.Parse(r.Stdout, version);
     }
 
     /// <param name="forPreview">Also read the unit text, so previews that turn Protect*= settings off are exact.</param>

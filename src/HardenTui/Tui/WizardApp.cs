@@ -8,7 +8,8 @@ namespace HardenTui.Tui;
 /// <summary>Starts the full-screen wizard, or refuses (with the plain commands to use instead) where it cannot run.</summary>
 internal static class WizardApp
 {
-    public static async Task<int> RunAsync(string? unit, CancellationToken ct)
+    /// <param name="soak">How long an apply watches the service after its checks (default 60 s).</param>
+    public static async Task<int> RunAsync(string? unit, CancellationToken ct, TimeSpan? soak = null)
     {
         var traits = TerminalTraits.Current;
         if (traits.Dumb || Console.IsOutputRedirected || Console.IsInputRedirected)
@@ -29,7 +30,7 @@ internal static class WizardApp
         if (Environment.GetEnvironmentVariable("HARDENTUI_CRASH_TEST") == "thread")
             CrashOnAThread();
         var runner = new LocalProcessRunner();
-        var effects = new WizardEffects(new BusctlSystemd(runner), runner);
+        var effects = new WizardEffects(new BusctlSystemd(runner), runner, soak);
         return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
     }
 
