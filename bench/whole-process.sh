@@ -44,8 +44,9 @@ version() {
 analyze() {
   # In a sandbox: every service it has, both tools over the same list, the JSON checked to be one per unit.
   "$exe" sandbox --install nginx-light redis-server memcached curl -- sh -c '
-    units="$(systemctl list-units --type=service --all --no-legend --plain | awk "\$1 ~ /\\.service\$/ {print \$1}" | tr "\n" " ")"
-    echo "analyze: $(echo $units | wc -w) services"
+    units="$(systemctl list-units --type=service --all --no-legend --plain | awk "\$1 ~ /\\.service\$/ && \$2 == \"loaded\" {print \$1}" | tr "\n" " ")"
+    echo "analyze: $(echo $units | wc -w) services (loaded)"
+    '"$exe"' analyze --json $units >/dev/null || exit 1
     cat /proc/loadavg
     hyperfine -N --warmup 1 --runs '"$runs"' --export-markdown /tmp/analyze.md \
       -n "hardentui analyze --json" "'"$exe"' analyze --json $units" \
