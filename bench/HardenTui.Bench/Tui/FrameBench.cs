@@ -74,5 +74,7 @@ public class FrameBench
         public Task RunAsync(Cmd cmd, Action<Msg> post, CancellationToken ct) => Task.CompletedTask;
 
         public IReadOnlyList<string> Edit(string unit, string dropIn) => [];
+
+        public Msg Shell(string unit, string dropIn) => new Msg.ShellReturned(0, "");
     }
 }
