@@ -73,10 +73,11 @@ public class ShellInSandboxTests(SandboxFixture sandbox)
     public async Task What_systemd_252_cannot_apply_to_a_transient_unit_is_named_and_the_rest_applies()
     {
         // A value systemd-run cannot parse reaches the shell through the unit's own files (a given drop-in is
-        // validated before anything runs), so it sits in an override the admin wrote.
+        // validated before anything runs, and that validation takes ProtectControlGroups= for a boolean), so
+        // both sit in an override the admin wrote.
         const string Override = "/etc/systemd/system/nginx.service.d/learners-override.conf";
-        await sandbox.ShAsync("printf '[Service]\\nPrivatePIDs=yes\\nProtectControlGroups=strict\\nProtectHome=tmpfs\\nRemoveIPC=yes\\n' > /tmp/learners-new.conf" +
-            $" && mkdir -p /home/learner /etc/systemd/system/nginx.service.d && printf '[Service]\\nProtectKernelLogs=maybe\\n' > {Override} && systemctl daemon-reload");
+        await sandbox.ShAsync("printf '[Service]\\nPrivatePIDs=yes\\nProtectHome=tmpfs\\nRemoveIPC=yes\\n' > /tmp/learners-new.conf" +
+            $" && mkdir -p /home/learner /etc/systemd/system/nginx.service.d && printf '[Service]\\nProtectControlGroups=strict\\nProtectKernelLogs=maybe\\n' > {Override} && systemctl daemon-reload");
         try
         {
             var r = await CliAsync("shell", "nginx", "--with-dropin", "/tmp/learners-new.conf", "--", "ls", "-A", "/home");
