@@ -32,7 +32,7 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
         if (loadState != "loaded")
             throw new BadInputException($"unit {unit} is {loadState ?? "unknown"}, cannot analyze it");
         var unitText = forPreview ? await systemd.CatAsync(unit, ct) : null;
-        return SecurityInfo.FromProperties(unit, properties.Values, await SyscallGroupsAsync(ct), unitText);
+        return SecurityInfo.FromProperties(properties, await SyscallGroupsAsync(ct), unitText);
     }
 
     public async Task<SecurityInfo> OfflineAsync(string file, CancellationToken ct = default) =>

@@ -45,7 +45,7 @@ internal static class AnalyzeCommand
     private static async Task<int> AnalyzeAsync(string[] targets, bool asJson, bool offline, string? dropInFile, CancellationToken ct)
     {
         var dropIn = dropInFile is null ? null : ReadDropIn(dropInFile);
-        var host = new ExposureHost(LocalProcessRunner.Instance, new BusctlSystemd(LocalProcessRunner.Instance));
+        var host = new ExposureHost(LocalProcessRunner.Instance, DbusSystemd.For(LocalProcessRunner.Instance));
         var results = new List<(ExposureReport Report, ExposureReport? Before)>();
         foreach (var target in targets)
         {

@@ -1,3 +1,4 @@
+using HardenTui.Core.Units;
 using HardenTui.Core;
 using HardenTui.Core.Exposure;
 using HardenTui.Core.Export;
@@ -20,7 +21,7 @@ internal sealed class MachineServices
 {
     private MachineServices()
     {
-        Systemd = new BusctlSystemd(Runner);
+        Systemd = DbusSystemd.For(Runner);
         Store = new DropInStore("/", TimeProvider.System);
         Journal = new OperationJournal("/", TimeProvider.System);
         Health = new ServiceHealth(Systemd, Runner, TimeProvider.System);

@@ -27,7 +27,7 @@ internal static class TraceCommand
             if (!name.Contains('.')) name += ".service";
             if (parse.GetValue(seconds) is var s && s <= 0) throw new BadInputException("--seconds must be positive");
             var runner = LocalProcessRunner.Instance;
-            var systemd = new BusctlSystemd(runner);
+            var systemd = DbusSystemd.For(runner);
             ITracer tracer = parse.GetValue(method) switch
             {
                 "strace" => new StraceWrapperTracer(systemd, runner),

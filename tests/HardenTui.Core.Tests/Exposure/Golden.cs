@@ -19,8 +19,7 @@ internal static class Golden
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, kind, name + ".json"))).RootElement;
 
     public static SecurityInfo Online(JsonElement record, string? unitText = null) =>
-        SecurityInfo.FromProperties(record.GetProperty("unit").GetString()!,
-            record.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()), Groups, unitText);
+        SecurityInfo.FromProperties(UnitPropertiesJson.Read(record.GetProperty("unit").GetString()!, record.GetProperty("properties")), Groups, unitText);
 
     public static EffectiveUnit OfflineUnit(string fileName)
     {

@@ -71,7 +71,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
         var properties = (await systemd.GetPropertiesManyAsync(services.Select(s => s.Name).ToList(), ct))
             .GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.First());
         return services.Select(s => properties.TryGetValue(s.Name, out var p)
-            ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(s.Name, p.Values, groups)), DomainViews.HasOurDropIn(p))
+            ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(p, groups)), DomainViews.HasOurDropIn(p))
             : DomainViews.Service(s, null, false)).ToList();
     }
 
@@ -81,7 +81,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
         var p = await systemd.GetPropertiesAsync(name, ct);
         if (p.String("LoadState") != "loaded")
             throw new SystemdException($"{name} is {p.String("LoadState") ?? "unknown"}");
-        var info = SecurityInfo.FromProperties(name, p.Values, await _exposure.SyscallGroupsAsync(ct));
+        var info = SecurityInfo.FromProperties(p, await _exposure.SyscallGroupsAsync(ct));
         var report = ExposureScorer.Score(info);
         _opened = (info, report, p);
         return DomainViews.Unit(p, report, await systemd.CatAsync(name, ct));

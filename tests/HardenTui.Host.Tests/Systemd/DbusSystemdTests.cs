@@ -5,7 +5,7 @@ using Xunit;
 namespace HardenTui.Host.Tests.Systemd;
 
 [Collection("sandbox")]
-public class BusctlSystemdTests(SandboxFixture sandbox)
+public class DbusSystemdTests(SandboxFixture sandbox)
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(60);
 
@@ -38,10 +38,10 @@ public class BusctlSystemdTests(SandboxFixture sandbox)
         p.UNumber("MainPID").ShouldNotBeNull().ShouldBeGreaterThan(0u);
         p.String("ProtectSystem").ShouldBe("no");
         p.Bool("NoNewPrivileges").ShouldBe(false);
-        p.Values.Keys.ShouldContain("ExecStart");
-        p.Values.Keys.ShouldContain("SystemCallFilter");
-        p.Values.Keys.ShouldContain("CapabilityBoundingSet");
-        p.Values.Keys.ShouldContain("NRestarts");
+        p.Names.ShouldContain("ExecStart");
+        p.Names.ShouldContain("SystemCallFilter");
+        p.Names.ShouldContain("CapabilityBoundingSet");
+        p.Names.ShouldContain("NRestarts");
 
         var redis = await sandbox.Systemd.GetPropertiesAsync("redis-server.service");
         redis.String("ProtectSystem").ShouldBe("strict");
