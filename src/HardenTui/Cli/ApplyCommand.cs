@@ -79,7 +79,7 @@ internal static class ApplyCommand
                     Console.Error.WriteLine($"hardentui: apply {name}: {e.Message}; the next start of hardentui puts the unit back as it was");
                     return CliApp.ExitFailed;
                 }
-            }, ct);
+            }, ct, changes: true);
         });
         return command;
     }

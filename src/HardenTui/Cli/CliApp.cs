@@ -2,6 +2,7 @@
 // single line on stderr with exit code 2 (never a stack trace).
 using System.CommandLine;
 using HardenTui.Core;
+using HardenTui.Host.Systemd;
 
 namespace HardenTui.Cli;
 
@@ -50,6 +51,15 @@ public static class CliApp
         {
             Console.Error.WriteLine($"hardentui: {e.Message}");
             return ExitBadInput;
+        }
+        catch (SystemdAccessDeniedException e)
+        {
+            return MachineServices.ReadOnly(args.FirstOrDefault() ?? "hardentui", e.Message);
+        }
+        catch (SystemdException e)
+        {
+            Console.Error.WriteLine($"hardentui: {e.Message}");
+            return ExitFailed;
         }
     }
 }

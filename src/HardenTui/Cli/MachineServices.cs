@@ -21,7 +21,7 @@ internal sealed class MachineServices
 {
     private MachineServices()
     {
-        Systemd = DbusSystemd.For(Runner);
+        Systemd = DbusSystemd.ForHost();
         Store = new DropInStore("/", TimeProvider.System);
         Journal = new OperationJournal("/", TimeProvider.System);
         Health = new ServiceHealth(Systemd, Runner, TimeProvider.System);
@@ -38,12 +38,21 @@ internal sealed class MachineServices
     public ServiceHealth Health { get; }
     public ApplyWorkflow Workflow { get; }
 
-    /// <summary>Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1.</summary>
-    public static async Task<int> RunAsync(string what, Func<MachineServices, Task<int>> body, CancellationToken ct)
+    /// <summary>
+    /// Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1. A command
+    /// that <paramref name="changes"/> services refuses, in one line, to run without root: as a user HardenTui is read-only.
+    /// </summary>
+    public static async Task<int> RunAsync(string what, Func<MachineServices, Task<int>> body, CancellationToken ct, bool changes = false)
     {
+        if (changes && !Environment.IsPrivilegedProcess)
+            return ReadOnly(what, "it changes services");
         try
         {
             return await body(await StartAsync(ct));
+        }
+        catch (SystemdAccessDeniedException e)
+        {
+            return ReadOnly(what, e.Message);
         }
         catch (SystemdException e) when (e is not UnitNotFoundException)
         {
@@ -52,10 +61,18 @@ internal sealed class MachineServices
         }
     }
 
+    /// <summary>One line for a user who is not root: what was refused and what still works.</summary>
+    public static int ReadOnly(string what, string why)
+    {
+        Console.Error.WriteLine($"hardentui: {what} needs root ({why}); as a user HardenTui is read-only: analyze, propose, findings and export work");
+        return CliApp.ExitFailed;
+    }
+
     /// <summary>The services, after crash recovery has undone any operation whose hardentui is gone.</summary>
     internal static async Task<MachineServices> StartAsync(CancellationToken ct)
     {
         var services = new MachineServices();
+        if (!Environment.IsPrivilegedProcess) return services; // nothing of ours can be undone without root
         foreach (var r in await new Recovery(services.Journal, services.Systemd).RunAsync(ct))
             Console.Error.WriteLine($"hardentui: undid an interrupted {r.Kind} of {r.Unit} (started {r.Started:u}, process {r.OwnerPid} is gone)");
         return services;

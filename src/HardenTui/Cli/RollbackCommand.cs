@@ -18,7 +18,7 @@ internal static class RollbackCommand
                 ? $"hardentui: removed /{path} (a copy is in /var/lib/hardentui/backups/{props.Unit}/); {props.Unit} restarted"
                 : $"hardentui: {props.Unit} has no HardenTui drop-in; nothing to undo");
             return CliApp.ExitOk;
-        }, ct));
+        }, ct, changes: true));
         return command;
     }
 }

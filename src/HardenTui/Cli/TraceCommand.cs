@@ -26,6 +26,7 @@ internal static class TraceCommand
             var name = parse.GetValue(unit)!;
             if (!name.Contains('.')) name += ".service";
             if (parse.GetValue(seconds) is var s && s <= 0) throw new BadInputException("--seconds must be positive");
+            if (!Environment.IsPrivilegedProcess) return MachineServices.ReadOnly($"trace {name}", "it restarts the service under a tracer");
             var runner = LocalProcessRunner.Instance;
             var systemd = DbusSystemd.For(runner);
             ITracer tracer = parse.GetValue(method) switch
@@ -46,7 +47,7 @@ internal static class TraceCommand
                 var until = Task.Delay(TimeSpan.FromSeconds(s), ct);
                 if (parse.GetValue(probe) is { } p)
                 {
-                    var r = await runner.RunAsync(new ProcessSpec("sh", ["-c", p], Timeout: TimeSpan.FromSeconds(s)), ct);
+                    var r = await runner.RunAsync(ProcessSpec.Probe(p, TimeSpan.FromSeconds(s)), ct);
                     Console.Error.WriteLine($"hardentui: probe exited {r.ExitCode}{(r.TimedOut ? " (timed out)" : "")}");
                 }
                 try { await until; } catch (OperationCanceledException) { }
@@ -59,6 +60,10 @@ internal static class TraceCommand
                 }
                 else Console.Out.Write(text);
                 return CliApp.ExitOk;
+            }
+            catch (SystemdAccessDeniedException e)
+            {
+                return MachineServices.ReadOnly($"trace {name}", e.Message);
             }
             catch (SystemdException e)
             {

@@ -28,7 +28,7 @@ internal static class WizardApp
             Console.Error.WriteLine($"hardentui: crash recovery could not reach systemd: {e.Message}");
         }
         var runner = new LocalProcessRunner();
-        var effects = new WizardEffects(DbusSystemd.For(runner), runner);
+        var effects = new WizardEffects(DbusSystemd.ForHost(), runner);
         return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
     }
 }

@@ -95,8 +95,11 @@ public class DbusSystemdTests(SandboxFixture sandbox)
         try
         {
             await sandbox.Systemd.DaemonReloadAsync();
-            var e = await Should.ThrowAsync<SystemdException>(() => sandbox.Systemd.StartAsync("always-fails.service", JobTimeout));
+            var e = await Should.ThrowAsync<JobFailedException>(() => sandbox.Systemd.StartAsync("always-fails.service", JobTimeout));
+            e.JobResult.ShouldBe("failed"); // JobRemoved's own result
+            e.UnitResult.ShouldBe("exit-code"); // and the unit's Result=
             e.Message.ShouldContain("Result=exit-code");
+            e.Message.ShouldNotContain("\n");
         }
         finally
         {
@@ -130,5 +133,122 @@ public class DbusSystemdTests(SandboxFixture sandbox)
             Directory.Delete(dropInDir);
             await sandbox.Systemd.DaemonReloadAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_job_on_a_unit_that_needs_a_failing_one_ends_with_dependency()
+    {
+        var fails = sandbox.HostPath("/etc/systemd/system/dep-fails.service");
+        var needs = sandbox.HostPath("/etc/systemd/system/needs-dep.service");
+        await File.WriteAllTextAsync(fails, "[Service]\nType=oneshot\nExecStart=/bin/false\n");
+        await File.WriteAllTextAsync(needs, "[Unit]\nRequires=dep-fails.service\nAfter=dep-fails.service\n[Service]\nExecStart=/bin/sleep 600\n");
+        try
+        {
+            await sandbox.Systemd.DaemonReloadAsync();
+            var e = await Should.ThrowAsync<JobFailedException>(() => sandbox.Systemd.StartAsync("needs-dep.service", JobTimeout));
+            e.JobResult.ShouldBe("dependency");
+            e.Message.ShouldContain("dependency");
+        }
+        finally
+        {
+            File.Delete(fails);
+            File.Delete(needs);
+            await sandbox.Systemd.DaemonReloadAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PropertiesChanged_reports_a_restart_as_it_happens()
+    {
+        const string unit = "memcached.service";
+        var seen = new List<UnitLiveState>();
+        var before = (await sandbox.Systemd.GetPropertiesAsync(unit)).UNumber("MainPID");
+        await using (await sandbox.Systemd.WatchUnitAsync(unit, s => { lock (seen) seen.Add(s); }))
+        {
+            await sandbox.Systemd.RestartAsync(unit, JobTimeout);
+            for (var i = 0; i < 50 && !Snapshot().Any(s => s.ActiveState == "active" && s.MainPid != before); i++) await Task.Delay(100);
+        }
+        var states = Snapshot();
+        states[0].ActiveState.ShouldBe("active"); // where it started
+        states.Select(s => s.ActiveState).ShouldContain(a => a == "deactivating" || a == "activating" || a == "inactive"); // the restart, seen as it went
+        states[^1].ActiveState.ShouldBe("active");
+        states[^1].SubState.ShouldBe("running");
+        states[^1].MainPid.ShouldNotBe((uint)before!.Value);
+
+        List<UnitLiveState> Snapshot() { lock (seen) return [.. seen]; }
+    }
+
+    [Fact]
+    public async Task The_service_watch_hears_a_unit_appear_change_and_go()
+    {
+        var file = sandbox.HostPath("/etc/systemd/system/watched-new.service");
+        var events = new List<ServiceEvent>();
+        await using (await sandbox.Systemd.WatchServicesAsync(e => { lock (events) events.Add(e); }))
+        {
+            await File.WriteAllTextAsync(file, "[Service]\nExecStart=/bin/sleep 600\n");
+            try
+            {
+                await sandbox.Systemd.DaemonReloadAsync();
+                await sandbox.Systemd.StartAsync("watched-new.service", JobTimeout);
+                await sandbox.Systemd.StopAsync("watched-new.service", JobTimeout);
+            }
+            finally
+            {
+                File.Delete(file);
+                await sandbox.Systemd.DaemonReloadAsync();
+            }
+            for (var i = 0; i < 50 && !Seen().Any(e => e.Kind == ServiceEventKind.Disappeared); i++) await Task.Delay(100);
+        }
+        var mine = Seen().Where(e => e.Unit == "watched-new.service").ToList();
+        mine.ShouldContain(e => e.Kind == ServiceEventKind.Appeared);
+        mine.ShouldContain(e => e.Kind == ServiceEventKind.Changed && e.ActiveState == "active");
+        mine.ShouldContain(e => e.Kind == ServiceEventKind.Disappeared);
+
+        List<ServiceEvent> Seen() { lock (events) return [.. events]; }
+    }
+
+    [Fact]
+    public async Task A_dbus_error_is_one_line()
+    {
+        var e = await Should.ThrowAsync<SystemdException>(() => sandbox.Systemd.StartAsync("bad/name.service", JobTimeout));
+        e.Message.ShouldNotContain("\n");
+        e.Message.ShouldStartWith("StartUnit bad/name.service: ");
+        var missing = await Should.ThrowAsync<UnitNotFoundException>(() => sandbox.Systemd.StartAsync("no-such-thing.service", JobTimeout));
+        missing.Message.ShouldBe("unit no-such-thing.service is not known to systemd (no unit file found)");
+    }
+
+    [Fact]
+    public async Task No_bus_is_one_line_naming_the_socket()
+    {
+        using var nowhere = new DbusSystemd("unix:path=/run/no-such-dir/system_bus_socket");
+        var e = await Should.ThrowAsync<SystemdException>(() => nowhere.ListServicesAsync());
+        e.Message.ShouldBe("cannot reach systemd: /run/no-such-dir/system_bus_socket does not exist (is systemd the service manager here, with a running D-Bus?)");
+    }
+
+    [Fact]
+    public async Task Cat_is_exactly_what_systemctl_cat_prints_for_every_service()
+    {
+        var services = (await sandbox.Systemd.ListServicesAsync()).Where(u => u.LoadState == "loaded").Select(u => u.Name).ToList();
+        services.Count.ShouldBeGreaterThan(20);
+        foreach (var unit in services)
+        {
+            var real = await sandbox.Runner.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("systemctl", "cat", "--no-pager", "--", unit));
+            (await sandbox.Systemd.CatAsync(unit)).ShouldBe(real.Stdout, unit);
+        }
+    }
+
+    [Fact]
+    public async Task As_a_user_the_system_bus_reads_but_a_change_is_refused_in_one_line()
+    {
+        // The app itself, inside the sandbox, as nobody: reading works, changing is refused read-only, no stack trace.
+        var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
+        var analyze = await sandbox.Runner.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+            "dotnet", app, "analyze", "memcached.service"));
+        analyze.ExitCode.ShouldBe(0, analyze.Stderr);
+        analyze.Stdout.ShouldContain("Overall exposure level for memcached.service");
+        var rollback = await sandbox.Runner.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+            "dotnet", app, "rollback", "memcached.service"));
+        rollback.ExitCode.ShouldBe(1);
+        rollback.Stderr.Trim().ShouldBe("hardentui: rollback needs root (it changes services); as a user HardenTui is read-only: analyze, propose, findings and export work");
     }
 }

@@ -58,9 +58,7 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
         File.WriteAllText(file, dropIn);
         try
         {
-            var editor = Environment.GetEnvironmentVariable("VISUAL") ?? Environment.GetEnvironmentVariable("EDITOR") ?? "vi";
-            using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", editor + " \"$1\"", "sh", file]) { UseShellExecute = false });
-            process?.WaitForExit();
+            TerminalProcess.Edit(file);
             return File.ReadAllLines(file);
         }
         finally
