@@ -12,16 +12,37 @@ namespace HardenTui.Host.Exposure;
 
 public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
 {
-    private SyscallGroups? _groups;
+    private Task<SyscallGroups>? _groups;
 
-    public async Task<SyscallGroups> SyscallGroupsAsync(CancellationToken ct = default)
+    /// <summary>The host's syscall groups, read once (callers running at the same time share the one read).</summary>
+    public Task<SyscallGroups> SyscallGroupsAsync(CancellationToken ct = default)
     {
-        if (_groups is not null)
-            return _groups;
+        var groups = _groups ??= ReadGroupsAsync(ct);
+        if (groups.IsFaulted || groups.IsCanceled) _groups = null;
+        return groups;
+    }
+
+    private async Task<SyscallGroups> ReadGroupsAsync(CancellationToken ct)
+    {
         var r = await runner.RunAsync(new ProcessSpec("systemd-analyze", ["syscall-filter", "--no-pager"], Timeout: TimeSpan.FromSeconds(30)), ct);
         if (!r.Ok)
             throw new SystemdException($"systemd-analyze syscall-filter failed: {r.Stderr.Trim()}");
-        return _groups = SyscallGroups.Parse(r.Stdout);
+        return SyscallGroups.Parse(r.Stdout);
+    }
+
+    /// <summary>
+    /// <see cref="LoadedAsync"/> for many units at once: every request is sent before the first answer is awaited
+    /// (one D-Bus connection, pipelined), and the syscall groups are read meanwhile. Results, and the first failure,
+    /// come in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<SecurityInfo>> LoadedManyAsync(IReadOnlyList<string> units, bool forPreview = false, CancellationToken ct = default)
+    {
+        var groups = SyscallGroupsAsync(ct);
+        var pending = units.Select(u => LoadedAsync(u, forPreview, ct)).ToList();
+        await groups;
+        var result = new List<SecurityInfo>(units.Count);
+        foreach (var p in pending) result.Add(await p);
+        return result;
     }
 
     /// <param name="forPreview">Also read the unit text, so previews that turn Protect*= settings off are exact.</param>

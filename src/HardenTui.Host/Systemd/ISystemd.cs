@@ -55,14 +55,6 @@ public interface ISystemd
 
 public sealed record UnitStatus(string Name, string Description, string LoadState, string ActiveState, string SubState);
 
-/// <summary>What the apply screen shows of a unit while it restarts.</summary>
-public sealed record UnitLiveState(string Unit, string ActiveState, string SubState, string Result, uint Restarts, uint MainPid);
-
-public enum ServiceEventKind { Appeared, Disappeared, Changed }
-
-/// <summary>A service unit appeared (UnitNew), disappeared (UnitRemoved) or changed state (PropertiesChanged).</summary>
-public sealed record ServiceEvent(ServiceEventKind Kind, string Unit, string? ActiveState = null, string? SubState = null);
-
 internal sealed class NoWatch : IAsyncDisposable
 {
     public static readonly NoWatch Instance = new();

@@ -1,3 +1,4 @@
+using HardenTui.Core.Units;
 using HardenTui.Host.Systemd;
 using Shouldly;
 using Xunit;

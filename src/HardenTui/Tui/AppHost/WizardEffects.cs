@@ -19,6 +19,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
     private readonly ApplyEffects _apply = new(systemd, runner);
     private readonly TraceEffects _trace = new(systemd, runner);
     private (SecurityInfo Info, ExposureReport Report, UnitProperties Properties)? _opened;
+    private IAsyncDisposable? _servicesWatch;
 
     public async Task RunAsync(Cmd cmd, Action<Msg> post, CancellationToken ct)
     {
@@ -26,6 +27,10 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
         {
             case Cmd.LoadServices:
                 post(new Msg.ServicesLoaded(await ServicesAsync(ct)));
+                await FollowServicesAsync(post, ct);
+                break;
+            case Cmd.LoadService s:
+                if (await ServiceAsync(s.Unit, ct) is { } row) post(new Msg.ServiceLoaded(row));
                 break;
             case Cmd.LoadUnit u:
                 post(new Msg.UnitLoaded(await OpenAsync(u.Unit, ct)));
@@ -44,8 +49,11 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
                 await _trace.RunAsync(t, post, ct);
                 break;
             case Cmd.StopTrace:
+                _trace.Stop();
+                break;
             case Cmd.Quit:
                 _trace.Stop();
+                if (_servicesWatch is { } watch) await watch.DisposeAsync();
                 break;
             case Cmd.Apply a:
                 await _apply.ApplyAsync(a, post, ct);
@@ -73,6 +81,34 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
         return services.Select(s => properties.TryGetValue(s.Name, out var p)
             ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(p, groups)), DomainViews.HasOurDropIn(p))
             : DomainViews.Service(s, null, false)).ToList();
+    }
+
+    /// <summary>From now on the picker hears services appear, disappear and change (once; without it the list is just not live).</summary>
+    private async Task FollowServicesAsync(Action<Msg> post, CancellationToken ct)
+    {
+        if (_servicesWatch is not null) return;
+        try
+        {
+            _servicesWatch = await systemd.WatchServicesAsync(e => post(new Msg.ServiceChanged(e)), ct);
+        }
+        catch (SystemdException)
+        {
+        }
+    }
+
+    private async Task<ServiceRow?> ServiceAsync(string unit, CancellationToken ct)
+    {
+        try
+        {
+            var p = await systemd.GetPropertiesAsync(unit, ct);
+            if (p.String("LoadState") != "loaded") return null;
+            var status = new UnitStatus(unit, p.String("Description") ?? "", "loaded", p.String("ActiveState") ?? "", p.String("SubState") ?? "");
+            return DomainViews.Service(status, ExposureScorer.Score(SecurityInfo.FromProperties(p, await _exposure.SyscallGroupsAsync(ct))), DomainViews.HasOurDropIn(p));
+        }
+        catch (UnitNotFoundException)
+        {
+            return null;
+        }
     }
 
     private async Task<UnitView> OpenAsync(string unit, CancellationToken ct)
