@@ -9,9 +9,9 @@ namespace HardenTui.Host.Tests;
 /// <summary>
 /// A real booted systemd with the given Debian packages installed before boot, shared by one xunit collection.
 /// It never skips: where the sandbox cannot boot (not root, no nspawn), every test in the collection fails
-/// with the reason.
+/// with the reason. With a release, it boots that Debian release's cached base instead of this machine's root.
 /// </summary>
-public abstract class BootedSandbox(IReadOnlyList<string> packages) : IAsyncLifetime
+public abstract class BootedSandbox(IReadOnlyList<string> packages, SandboxRelease? release = null) : IAsyncLifetime
 {
     private SystemdSandbox? _sandbox;
 
@@ -23,7 +23,7 @@ public abstract class BootedSandbox(IReadOnlyList<string> packages) : IAsyncLife
     {
         try
         {
-            _sandbox = await SystemdSandbox.BootAsync(new SandboxOptions { Packages = packages });
+            _sandbox = await SystemdSandbox.BootAsync(new SandboxOptions { Packages = packages, Release = release });
         }
         catch (SandboxException e)
         {

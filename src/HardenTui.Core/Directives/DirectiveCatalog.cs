@@ -54,7 +54,6 @@ public sealed class DirectiveCatalog
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("HardenTui.Core.Directives.directives.json")
             ?? throw new InvalidOperationException("directives.json resource missing");
-        var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
-        return new DirectiveCatalog(JsonSerializer.Deserialize<List<Directive>>(stream, options)!);
+        return new DirectiveCatalog(JsonSerializer.Deserialize(stream, CoreJson.Default.ListDirective)!);
     }
 }

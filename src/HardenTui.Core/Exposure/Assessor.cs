@@ -36,7 +36,6 @@ public sealed record Assessor(
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("HardenTui.Core.Exposure.assessors.json")
             ?? throw new InvalidOperationException("assessors.json resource missing");
-        var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
-        return JsonSerializer.Deserialize<List<Assessor>>(stream, options)!;
+        return JsonSerializer.Deserialize(stream, CoreJson.Default.ListAssessor)!;
     }
 }

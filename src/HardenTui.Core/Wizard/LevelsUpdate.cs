@@ -11,6 +11,9 @@ internal static class LevelsUpdate
             Msg.Move d when l.Focus == LevelsFocus.Steps =>
                 (m with { Levels = l with { Step = WizardUpdate.Clamp(l.Step + d.Delta, l.Steps.Count), Directive = 0 } }, null),
             Msg.Move d => (m with { Levels = l with { Directive = WizardUpdate.Clamp(l.Directive + d.Delta, l.CurrentStep?.Directives.Count ?? 0) } }, null),
+            Msg.Select s when l.Focus == LevelsFocus.Steps =>
+                (m with { Levels = l with { Step = WizardUpdate.Clamp(s.Index, l.Steps.Count), Directive = s.Index == l.Step ? l.Directive : 0 } }, null),
+            Msg.Select s => (m with { Levels = l with { Directive = WizardUpdate.Clamp(s.Index, l.CurrentStep?.Directives.Count ?? 0) } }, null),
             Msg.SwitchFocus => (m with { Levels = l with { Focus = l.Focus == LevelsFocus.Steps ? LevelsFocus.Directives : LevelsFocus.Steps } }, null),
             Msg.Toggle when l.CurrentDirective is { } d => WizardUpdate.Preview(WithCompanions(Replace(m, d with { On = !d.On }), d.Name, !d.On)),
             Msg.EditList when l.CurrentDirective is { } d => (m with { Modal = new Modal.EditValue(d.Name, d.Value) }, null),
@@ -25,6 +28,7 @@ internal static class LevelsUpdate
     public static (WizardModel, Cmd?) Review(WizardModel m, Msg msg) => msg switch
     {
         Msg.Move d => (m with { ReviewChoice = Math.Clamp(m.ReviewChoice + d.Delta, 0, 2) }, null),
+        Msg.Select s => (m with { ReviewChoice = Math.Clamp(s.Index, 0, 2) }, null),
         Msg.ScrollBy s => (m with { Scroll = Math.Clamp(m.Scroll + s.Delta, 0, Math.Max(0, ReviewDiff.Lines(m.Unit?.EffectiveText ?? "", m.Levels.Chosen).Count - 1)) }, null),
         Msg.Open => Review(m, m.ReviewChoice switch { 0 => new Msg.Write(), 1 => new Msg.Back(), _ => new Msg.OpenEditor() }),
         Msg.Write => (m with { Screen = Screen.Apply, Apply = ApplyState.Initial with { Running = true } },
@@ -46,12 +50,15 @@ internal static class LevelsUpdate
     public static (WizardModel, Cmd?) OnModal(WizardModel m, Msg msg)
     {
         if (m.Modal is Modal.EffectiveUnit e)
-            return msg is Msg.Move d ? (m with { Modal = new Modal.EffectiveUnit(Math.Max(0, e.Offset + d.Delta)) }, null) : (m, null);
+            return msg is Msg.Move or Msg.ScrollBy
+                ? (m with { Modal = new Modal.EffectiveUnit(Math.Max(0, e.Offset + (msg is Msg.Move d ? d.Delta : ((Msg.ScrollBy)msg).Delta))) }, null)
+                : (m, null);
         if (m.Modal is not Modal.EditValue edit)
             return (m, null);
         return msg switch
         {
             Msg.Type t => (m with { Modal = edit with { Buffer = edit.Buffer + t.Char } }, null),
+            Msg.SetText t => (m with { Modal = edit with { Buffer = t.Text } }, null),
             Msg.Erase => (m with { Modal = edit with { Buffer = edit.Buffer.Length == 0 ? "" : edit.Buffer[..^1] } }, null),
             Msg.CancelInput => (m with { Modal = null }, null),
             Msg.FinishInput when m.Levels.CurrentDirective is { } d =>

@@ -36,6 +36,9 @@ public abstract record Msg
 
     // Intents, produced by key bindings.
     public sealed record Move(int Delta) : Msg;
+
+    /// <summary>Highlights row <paramref name="Index"/> of the list in front (a mouse click on it).</summary>
+    public sealed record Select(int Index) : Msg;
     public sealed record ScrollBy(int Delta) : Msg;
     public sealed record Open : Msg;
     public sealed record Back : Msg;
@@ -45,6 +48,9 @@ public abstract record Msg
     public sealed record StartFilter : Msg;
     public sealed record EditProbe : Msg;
     public sealed record Type(char Char) : Msg;
+
+    /// <summary>The whole text of the input being edited (filter, probe, list value), as a text field holds it.</summary>
+    public sealed record SetText(string Text) : Msg;
     public sealed record Erase : Msg;
     public sealed record FinishInput : Msg;
     public sealed record CancelInput : Msg;

@@ -9,9 +9,11 @@ internal static class ScreenUpdate
         return msg switch
         {
             Msg.Move d => (m with { Picker = p with { Selected = WizardUpdate.Clamp(p.Selected + d.Delta, p.Visible.Count) } }, null),
+            Msg.Select s => (m with { Picker = p with { Selected = WizardUpdate.Clamp(s.Index, p.Visible.Count) } }, null),
             Msg.Open when p.Current is { } row => (m with { Status = $"opening {row.Unit}" }, new Cmd.LoadUnit(row.Unit)),
             Msg.StartFilter => (m with { Picker = p with { Filtering = true } }, null),
             Msg.Type t => (m with { Picker = p with { Filter = p.Filter + t.Char, Selected = 0 } }, null),
+            Msg.SetText t when p.Filtering => (m with { Picker = p with { Filter = t.Text, Selected = t.Text == p.Filter ? p.Selected : 0 } }, null),
             Msg.Erase => (m with { Picker = p with { Filter = p.Filter.Length == 0 ? "" : p.Filter[..^1], Selected = 0 } }, null),
             Msg.FinishInput => (m with { Picker = p with { Filtering = false } }, null),
             Msg.CancelInput => (m with { Picker = p with { Filtering = false, Filter = "", Selected = 0 } }, null),
@@ -22,6 +24,7 @@ internal static class ScreenUpdate
     public static (WizardModel, Cmd?) Overview(WizardModel m, Msg msg) => msg switch
     {
         Msg.Move d => (m with { Scroll = WizardUpdate.Clamp(m.Scroll + d.Delta, m.Unit?.Rows.Count ?? 0) }, null),
+        Msg.ScrollBy d => (m with { Scroll = WizardUpdate.Clamp(m.Scroll + d.Delta, m.Unit?.Rows.Count ?? 0) }, null),
         Msg.Open => (m with { Screen = Screen.Trace },
             m.Trace.Methods.Count == 0 ? WizardUpdate.UnitCmd(m, u => new Cmd.FindMethods(u)) : null),
         Msg.SkipTrace => ToLevels(m),
@@ -37,8 +40,10 @@ internal static class ScreenUpdate
         return msg switch
         {
             Msg.Move d => (m with { Trace = t with { Method = WizardUpdate.Clamp(t.Method + d.Delta, t.Methods.Count) } }, null),
+            Msg.Select s when !t.Running => (m with { Trace = t with { Method = WizardUpdate.Clamp(s.Index, t.Methods.Count) } }, null),
             Msg.EditProbe => (m with { Trace = t with { EditingProbe = true } }, null),
             Msg.Type c => (m with { Trace = t with { Probe = t.Probe + c.Char } }, null),
+            Msg.SetText s when t.EditingProbe => (m with { Trace = t with { Probe = s.Text } }, null),
             Msg.Erase => (m with { Trace = t with { Probe = t.Probe.Length == 0 ? "" : t.Probe[..^1] } }, null),
             Msg.FinishInput => (m with { Trace = t with { EditingProbe = false } }, null),
             Msg.CancelInput => (m with { Trace = t with { EditingProbe = false, Probe = "" } }, null),

@@ -12,8 +12,6 @@ namespace HardenTui.Host.Overrides;
 /// </summary>
 public sealed class OperationJournal(string root, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public string Root { get; } = root;
 
     public string Directory => SafeFile.Resolve(Root, Core.Overrides.DropInPaths.JournalDirectory);
@@ -37,7 +35,7 @@ public sealed class OperationJournal(string root, TimeProvider clock)
         {
             try
             {
-                if (JsonSerializer.Deserialize<JournalRecord>(File.ReadAllText(file), Json) is { } r) records.Add(r);
+                if (JsonSerializer.Deserialize(File.ReadAllText(file), JournalJson.Default.JournalRecord) is { } r) records.Add(r);
             }
             catch (JsonException)
             {
@@ -48,7 +46,7 @@ public sealed class OperationJournal(string root, TimeProvider clock)
     }
 
     internal void Save(JournalRecord record) =>
-        SafeFile.WriteAtomic(Path.Combine(Directory, record.Id + ".json"), JsonSerializer.Serialize(record, Json));
+        SafeFile.WriteAtomic(Path.Combine(Directory, record.Id + ".json"), JsonSerializer.Serialize(record, JournalJson.Default.JournalRecord));
 
     internal void Delete(JournalRecord record) => SafeFile.DeleteDurably(Path.Combine(Directory, record.Id + ".json"));
 }

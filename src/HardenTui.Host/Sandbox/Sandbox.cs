@@ -1,5 +1,5 @@
-// A throwaway real systemd: a tmpfs-backed overlay over this machine's root, a fresh machine-id, and
-// `systemd-nspawn -b` with a private network. Everything the sandbox changes lives in the tmpfs and is gone at
+// A throwaway real systemd: a tmpfs-backed overlay over this machine's root (or over a cached Debian release
+// base, see SandboxRelease), a fresh machine-id, and `systemd-nspawn -b` with a private network. Everything the sandbox changes lives in the tmpfs and is gone at
 // teardown. Commands run inside through nsenter (see SandboxProcessRunner).
 using System.Diagnostics;
 using HardenTui.Host.Process;
@@ -41,16 +41,11 @@ public sealed class Sandbox : IAsyncDisposable
         dir.Owner = ProcessIdentity.Current;
         try
         {
-            await PrepareRootAsync(dir, options, ct);
+            var lower = options.Release is { } release ? await SandboxBase.EnsureAsync(release, options.ReleaseCache, ct) : "/";
+            await PrepareRootAsync(dir, lower, options, ct);
             if (options.Packages.Count > 0) await SandboxPackages.InstallAsync(dir.Root, options.Packages, ct);
             var clock = Stopwatch.StartNew();
-            // nspawn hides /tmp under a fresh tmpfs unless told not to; the overlay's /tmp keeps a checkout or a
-            // build below /tmp on this machine visible inside (copy-on-write, like the rest of the root).
-            var nspawn = Local.Start(new ProcessSpec("env",
-            [
-                "SYSTEMD_NSPAWN_TMPFS_TMP=0", "systemd-nspawn", "-D", dir.Root, "--register=no", "--keep-unit", "--link-journal=no", "--private-network",
-                "--console=passive", $"--machine={Path.GetFileName(dir.Path)}", "-b",
-            ]));
+            var nspawn = Local.Start(new ProcessSpec("env", NspawnArgs(dir, options)));
             dir.Nspawn = ProcessIdentity.Of(nspawn.Pid);
             var leader = await WaitForLeaderAsync(nspawn, options.BootTimeout, ct);
             dir.Leader = ProcessIdentity.Of(leader);
@@ -65,7 +60,39 @@ public sealed class Sandbox : IAsyncDisposable
         }
     }
 
-    private static async Task PrepareRootAsync(SandboxDirectory dir, SandboxOptions options, CancellationToken ct)
+    private static List<string> NspawnArgs(SandboxDirectory dir, SandboxOptions options)
+    {
+        // nspawn hides /tmp under a fresh tmpfs unless told not to; the overlay's /tmp keeps a checkout or a
+        // build below /tmp on this machine visible inside (copy-on-write, like the rest of the root).
+        var args = new List<string> { "SYSTEMD_NSPAWN_TMPFS_TMP=0" };
+        // A newer systemd on this machine's hybrid cgroup hierarchy boots "tainted" (257: cgroupsv1); give it cgroup2 only.
+        if (options.Release is not null) args.Add("SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1");
+        args.AddRange(["systemd-nspawn", "-D", dir.Root, "--register=no", "--keep-unit", "--link-journal=no", "--private-network",
+            "--console=passive", $"--machine={Path.GetFileName(dir.Path)}"]);
+        if (options.Release is not null)
+            args.AddRange(ReleaseBinds(options).Select(b => $"--bind-ro={b}"));
+        args.Add("-b");
+        return args;
+    }
+
+    /// <summary>
+    /// What a foreign root needs from this machine to run this very program: the directory of the executable (the
+    /// native binary, or dotnet's own folder) and of the app's assemblies, plus what the caller asked for.
+    /// </summary>
+    public static IReadOnlyList<string> ReleaseBinds(SandboxOptions options)
+    {
+        var binds = new List<string>(options.HostBinds);
+        if (Environment.ProcessPath is { } exe)
+        {
+            var resolved = new FileInfo(exe).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? exe;
+            binds.Add(Path.GetDirectoryName(resolved)!);
+        }
+        binds.Add(AppContext.BaseDirectory.TrimEnd('/')); // the app's assemblies (a test host's too; Assembly.Location is empty in a native build)
+        // Deepest last so a bind inside another bind is mounted on top of it.
+        return binds.Where(b => b.Length > 1 && Directory.Exists(b)).Distinct().OrderBy(b => b.Length).ToList();
+    }
+
+    private static async Task PrepareRootAsync(SandboxDirectory dir, string lower, SandboxOptions options, CancellationToken ct)
     {
         Directory.CreateDirectory(dir.Tmpfs);
         Directory.CreateDirectory(dir.Root);
@@ -73,7 +100,7 @@ public sealed class Sandbox : IAsyncDisposable
         Directory.CreateDirectory(dir.Upper);
         Directory.CreateDirectory(dir.Work);
         await MustAsync(ProcessSpec.Of("mount", "-t", "overlay", "overlay", "-o",
-            $"lowerdir=/,upperdir={dir.Upper},workdir={dir.Work}", dir.Root), ct);
+            $"lowerdir={lower},upperdir={dir.Upper},workdir={dir.Work}", dir.Root), ct);
         var machineId = Path.Combine(dir.Root, "etc/machine-id");
         File.Delete(machineId);
         await File.WriteAllTextAsync(machineId, Guid.NewGuid().ToString("N") + "\n", ct);

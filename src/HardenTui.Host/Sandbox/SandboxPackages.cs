@@ -12,7 +12,9 @@ internal static class SandboxPackages
     private static readonly IProcessRunner Local = LocalProcessRunner.Instance;
     private const string LockFile = "/run/hardentui/apt.lock";
 
-    public static async Task InstallAsync(string root, IReadOnlyList<string> packages, CancellationToken ct)
+    /// <param name="update">Refresh the package lists first (a new apt source was just added).</param>
+    /// <param name="fromSuite">Take the packages from this suite (apt-get -t), e.g. bookworm-backports.</param>
+    public static async Task InstallAsync(string root, IReadOnlyList<string> packages, CancellationToken ct, bool update = false, string? fromSuite = null)
     {
         foreach (var p in packages)
             if (p.Length == 0 || p.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '+' or '.' or ':' or '=')) || p.StartsWith('-'))
@@ -25,13 +27,15 @@ internal static class SandboxPackages
             File.SetUnixFileMode(policy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         var binds = new[] { "proc", "sys", "dev", "var/cache/apt/archives" };
-        using var aptLock = await AcquireLockAsync(ct);
+        using var aptLock = await AcquireLockAsync(LockFile, ct);
         try
         {
             foreach (var b in binds)
                 await MustAsync(ProcessSpec.Of("mount", "--bind", "/" + b, Path.Combine(root, b)), ct);
             var chroot = new ChrootRunner(root);
-            var install = new[] { "install", "-y", "-q", "--no-install-recommends" }.Concat(packages).ToList();
+            var install = new[] { "install", "-y", "-q", "--no-install-recommends" }
+                .Concat(fromSuite is null ? [] : ["-t", fromSuite]).Concat(packages).ToList();
+            if (update) await AptAsync(chroot, ["update", "-q"], ct);
             var r = await AptAsync(chroot, install, ct);
             if (!r.Ok && (r.Stderr + r.Stdout).Contains("Unable to locate package"))
             {
@@ -59,12 +63,13 @@ internal static class SandboxPackages
         (r.Stderr + "\n" + r.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault(l => l.StartsWith("E:")) ?? r.Stderr.Trim().Split('\n').LastOrDefault() ?? $"exit {r.ExitCode}";
 
-    private static async Task<FileStream> AcquireLockAsync(CancellationToken ct)
+    /// <summary>An exclusive lock on the file (flock, released when the stream is disposed or the process dies).</summary>
+    public static async Task<FileStream> AcquireLockAsync(string lockFile, CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(LockFile)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
         while (true)
         {
-            try { return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            try { return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
             catch (IOException) { await Task.Delay(200, ct); }
         }
     }

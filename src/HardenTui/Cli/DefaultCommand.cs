@@ -45,7 +45,7 @@ internal static class DefaultCommand
     public static IReadOnlyList<string> SelfCommand()
     {
         var exe = Environment.ProcessPath ?? "hardentui";
-        return Path.GetFileName(exe) == "dotnet" ? [exe, typeof(DefaultCommand).Assembly.Location] : [exe];
+        return Path.GetFileName(exe) == "dotnet" ? [exe, Path.Combine(AppContext.BaseDirectory, "hardentui.dll")] : [exe];
     }
 
     private static bool Confirm(string question)

@@ -27,7 +27,7 @@ internal static class ProposeCommand
             var (now, with) = await services.ExposureAsync(props.Unit, ct);
             var proposals = MachineServices.Propose(props, seen, with);
             if (parse.GetValue(json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(proposals, new JsonSerializerOptions { WriteIndented = true }));
+                Console.Out.WriteLine(JsonSerializer.Serialize(proposals, CliJson.Default.IReadOnlyListProposal));
             else
             {
                 Console.Out.Write(ProposalText.Write(props.Unit, proposals, DateTimeOffset.UtcNow));

@@ -3,29 +3,44 @@ using HardenTui.Host.Sandbox;
 
 namespace HardenTui.Cli;
 
-/// <summary>`hardentui sandbox [--install PKG…] [-- COMMAND…]`: boot a throwaway systemd, run a command (or the wizard) in it, tear down.</summary>
+/// <summary>
+/// `hardentui sandbox [--release R] [--install PKG…] [-- COMMAND…]`: boot a throwaway systemd (this machine's root,
+/// or a cached Debian release), run a command (or the wizard) in it, tear down.
+/// </summary>
 internal static class SandboxCommand
 {
     public static Command Create()
     {
         var install = new Option<string[]>("--install") { Description = "Debian packages to install into the sandbox before it boots", AllowMultipleArgumentsPerToken = true };
+        var release = new Option<string?>("--release")
+        {
+            Description = $"Boot this Debian release instead of this machine's root ({string.Join(", ", SandboxRelease.Names)}; built once with debootstrap, cached under {SandboxRelease.DefaultCacheRoot})",
+        };
         var command = new Argument<string[]>("command") { Description = "The command to run inside (after --); without one, the wizard", Arity = ArgumentArity.ZeroOrMore };
         var cmd = new Command("sandbox", "Boot a throwaway real systemd (an overlay over this machine's root, all changes in memory) and run a command or the wizard in it.");
         cmd.Options.Add(install);
+        cmd.Options.Add(release);
         cmd.Arguments.Add(command);
-        cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(install) ?? [], parse.GetValue(command) ?? [], ct));
+        cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(install) ?? [], parse.GetValue(command) ?? [], ct,
+            ReleaseNamed(parse.GetValue(release))));
         return cmd;
     }
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> packages, IReadOnlyList<string> argv, CancellationToken ct)
+    private static SandboxRelease? ReleaseNamed(string? name) =>
+        name is null ? null
+        : SandboxRelease.Find(name) ?? throw new Core.BadInputException(
+            $"unknown release '{name}' for --release (known: {string.Join(", ", SandboxRelease.Names)})");
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> packages, IReadOnlyList<string> argv, CancellationToken ct, SandboxRelease? release = null)
     {
         if (argv.Count == 0) argv = DefaultCommand.SelfCommand();
+        var what = release is null ? "a sandbox" : $"a {release.Name} sandbox";
         Console.Error.WriteLine(packages.Count > 0
-            ? $"hardentui: booting a sandbox and installing {string.Join(' ', packages)} ..."
-            : "hardentui: booting a sandbox ...");
+            ? $"hardentui: booting {what} and installing {string.Join(' ', packages)} ..."
+            : $"hardentui: booting {what} ...");
         try
         {
-            await using var sandbox = await Sandbox.BootAsync(SandboxOptions.FromEnvironment() with { Packages = packages }, ct);
+            await using var sandbox = await Sandbox.BootAsync(SandboxOptions.FromEnvironment() with { Packages = packages, Release = release }, ct);
             Console.Error.WriteLine($"hardentui: sandbox ready in {sandbox.BootTime.TotalSeconds:0.0} s; changes vanish when it ends.");
             using var teardown = TerminalSignals.KeepAliveUntilChildEnds();
             return await sandbox.RunInteractiveAsync(argv, CancellationToken.None);

@@ -2,7 +2,6 @@ using HardenTui.Cli;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
 using HardenTui.Tui.AppHost;
-using HardenTui.Tui.Terminal;
 
 namespace HardenTui.Tui;
 

@@ -1,82 +1,167 @@
-// The loop, where model, views, terminal and machine meet. One thread owns the model: it takes a message from the
-// inbox (keys from the key thread, resizes from SIGWINCH, results of commands), updates, drains whatever else is
-// waiting (so a burst of trace snapshots costs one frame), renders one frame and writes only the changed rows.
-// Commands run on the thread pool and post their results back; only $EDITOR runs on the loop, because it needs
-// the terminal.
-using System.Threading.Channels;
+// The loop, where model, views, terminal and machine meet. Terminal.Gui owns the terminal and its main loop; the
+// model lives here and changes only on Terminal.Gui's UI thread: keys (through Core's key tables), mouse clicks and
+// text edits (as Core messages) and the results of commands all go through one inbox that is drained on the UI
+// thread, so a burst of trace snapshots costs one frame. Commands run on the thread pool and post their results
+// back. $EDITOR needs the terminal: the Terminal.Gui application is stopped and disposed (which restores the
+// terminal), the editor runs, and a new application comes up on the same model, where the user left.
+using System.Collections.Concurrent;
 using HardenTui.Core.Wizard;
-using HardenTui.Tui.Terminal;
+using HardenTui.Tui.Gui;
 using HardenTui.Tui.Views;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
 
 namespace HardenTui.Tui.AppHost;
 
 internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
 {
-    private readonly Channel<Msg> _inbox = Channel.CreateUnbounded<Msg>();
+    private readonly ConcurrentQueue<Msg> _inbox = new();
     private readonly List<Task> _running = [];
+    private readonly Lock _appLock = new();
+    private WizardModel _model = null!;
+    private IApplication? _app;
+    private WizardRoot? _root;
+    private Cmd.OpenEditor? _editor;
+    private CancellationToken _ct;
+
+    public WizardModel Model => _model;
 
     public async Task<int> RunAsync(string? unit, bool isRoot, CancellationToken ct)
     {
+        _ct = ct;
         var glyphs = Glyphs.For(traits.Unicode);
-        var renderer = new LineDiffRenderer();
-        using var session = TerminalSession.Open();
-        using var keys = new KeySource(k => Post(new Msg.Key(k)));
-        using var resize = new ResizeWatcher((w, h) => Post(new Msg.Resized(w, h)));
-        var (model, first) = WizardUpdate.Init(isRoot, Console.WindowWidth, Console.WindowHeight, unit);
-        void Draw() => session.Write(renderer.Diff(Frame.Render(WizardView.Render(model, glyphs), model.Width, model.Height, traits)));
-        void Run(Cmd? cmd)
+        var theme = new Theme(traits.Color);
+        var started = false;
+        using var restore = CrashRestore.Install();
+        while (true)
         {
-            switch (cmd)
+            using (var app = Application.Create().Init(DriverRegistry.Names.ANSI))
             {
-                case null:
-                    return;
-                case Cmd.Batch b:
-                    foreach (var c in b.Commands)
-                        Run(c);
-                    return;
-                case Cmd.OpenEditor e:
-                    keys.Paused = true;
-                    IReadOnlyList<string> lines = [];
-                    session.Suspend(() => lines = effects.Edit(e.Unit, e.DropIn));
-                    keys.Paused = false;
-                    renderer.Invalidate();
-                    Post(new Msg.EditorReturned(lines));
-                    return;
-                default:
-                    _running.Add(Task.Run(async () =>
-                    {
-                        try
-                        {
-                            await effects.RunAsync(cmd, Post, ct);
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException)
-                        {
-                            Post(new Msg.Failed(ex.Message.ReplaceLineEndings(" ")));
-                        }
-                    }, ct));
-                    return;
+                var size = app.Screen.Size;
+                if (!started)
+                {
+                    (_model, var first) = WizardUpdate.Init(isRoot, size.Width, size.Height, unit);
+                    started = true;
+                    Run(first);
+                }
+                else
+                {
+                    _model = WizardUpdate.Update(_model, new Msg.Resized(size.Width, size.Height)).Model;
+                }
+                using var root = Attach(app, theme, glyphs);
+                CrashRestore.Active = true;
+                app.Invoke(Drain);
+                app.Run(root);
+                CrashRestore.Active = false;
+                lock (_appLock)
+                {
+                    _app = null;
+                    _root = null;
+                }
             }
-        }
-
-        Draw();
-        Run(first);
-        while (!model.Quit)
-        {
-            var msg = await _inbox.Reader.ReadAsync(ct);
-            do
+            if (_editor is { } e && !_model.Quit)
             {
-                if (msg is Msg.Resized)
-                    renderer.Invalidate();
-                (model, var next) = WizardUpdate.Update(model, msg);
-                Run(next);
+                _editor = null;
+                _inbox.Enqueue(new Msg.EditorReturned(effects.Edit(e.Unit, e.DropIn)));
+                continue;
             }
-            while (!model.Quit && _inbox.Reader.TryRead(out msg));
-            Draw();
+            break;
         }
-        // Cmd.Quit stops a running trace and restores its unit; give it time to finish before the terminal is restored.
+        // Cmd.Quit stops a running trace and restores its unit; give it time to finish.
         await Task.WhenAny(Task.WhenAll(_running), Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None));
         return 0;
     }
 
-    private void Post(Msg msg) => _inbox.Writer.TryWrite(msg);
+    /// <summary>Builds the root for an initialised application and wires keys, resizes and the inbox to it.</summary>
+    public WizardRoot Attach(IApplication app, Theme theme, Glyphs glyphs)
+    {
+        var root = new WizardRoot(theme, glyphs, Post);
+        app.Keyboard.KeyDown += (_, key) => OnKey(key);
+        app.ScreenChanged += (_, e) => Post(new Msg.Resized(e.Value.Width, e.Value.Height));
+        lock (_appLock)
+        {
+            _app = app;
+            _root = root;
+        }
+        root.Show(_model);
+        return root;
+    }
+
+    /// <summary>Starts with this model (tests and benchmarks; the real run starts from <see cref="WizardUpdate.Init"/>).</summary>
+    public void Start(WizardModel model) => _model = model;
+
+    /// <summary>
+    /// Every key goes to Core's key tables first, whatever view has focus, so single letters reach our bindings on
+    /// every screen. While a text field is being typed into, it keeps the keys the tables leave to it (letters,
+    /// cursor keys, Home/End, word delete, paste); keys bound nowhere stay Terminal.Gui's (F5 redraws, Ctrl+Z
+    /// suspends), except Esc, which would otherwise stop the application behind the model's back.
+    /// </summary>
+    private void OnKey(Key key)
+    {
+        if (_root is not { } root || KeyInput.From(key) is not { } press)
+            return;
+        if (root.Typing && press.Name is not ("enter" or "esc" or "up" or "down"))
+            return;
+        var (msg, refusal) = KeyDispatch.Resolve(_model, press);
+        if (msg is null && refusal is null && press.Name != "esc")
+            return;
+        key.Handled = true;
+        Post(new Msg.Key(press));
+    }
+
+    /// <summary>Queues a message from any thread; it is applied on the UI thread.</summary>
+    public void Post(Msg msg)
+    {
+        _inbox.Enqueue(msg);
+        lock (_appLock)
+            _app?.Invoke(Drain);
+    }
+
+    /// <summary>Applies every waiting message, then shows the model once.</summary>
+    public void Drain()
+    {
+        if (_root is not { } root)
+            return;
+        var changed = false;
+        while (!_model.Quit && _editor is null && _inbox.TryDequeue(out var msg))
+        {
+            (_model, var cmd) = WizardUpdate.Update(_model, msg);
+            Run(cmd);
+            changed = true;
+        }
+        if (changed)
+            root.Show(_model);
+        if (_model.Quit || _editor is not null)
+            _app?.RequestStop();
+    }
+
+    private void Run(Cmd? cmd)
+    {
+        switch (cmd)
+        {
+            case null:
+                return;
+            case Cmd.Batch b:
+                foreach (var c in b.Commands)
+                    Run(c);
+                return;
+            case Cmd.OpenEditor e:
+                _editor = e;
+                return;
+            default:
+                _running.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await effects.RunAsync(cmd, Post, _ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        Post(new Msg.Failed(ex.Message.ReplaceLineEndings(" ")));
+                    }
+                }, _ct));
+                return;
+        }
+    }
 }

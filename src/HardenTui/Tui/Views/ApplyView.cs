@@ -1,13 +1,11 @@
 using HardenTui.Core.Wizard;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace HardenTui.Tui.Views;
 
 /// <summary>Apply: each step with its status; on failure the rollback, the offer to bisect, its progress and the culprit.</summary>
 internal static class ApplyView
 {
-    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    public static List<string> Render(WizardModel m, Glyphs g, int height)
     {
         var a = m.Apply;
         // The second line is the unit as systemd announces it (PropertiesChanged) while it restarts.
@@ -41,6 +39,6 @@ internal static class ApplyView
         }
         if (a.Culprit is { } culprit)
             lines.Add($"culprit: [red bold]{Markup.Escape(culprit)}[/] [dim](switched off; esc to review the rest)[/]");
-        return Cells.Block(lines.Take(height));
+        return lines.Take(height).ToList();
     }
 }

@@ -1,12 +1,11 @@
-using Spectre.Console;
-using Spectre.Console.Rendering;
+using Terminal.Gui.Text;
 
 namespace HardenTui.Tui.Views;
 
 /// <summary>Fixed-width cells for list rows: user text is cut to a width (with an ellipsis) and escaped for markup.</summary>
 internal static class Cells
 {
-    public static int Width(string text) => new Segment(text).CellCount();
+    public static int Width(string text) => text.GetColumns();
 
     /// <summary>Text cut or padded to exactly <paramref name="width"/> cells; not escaped.</summary>
     public static string Fit(string text, int width, Glyphs g, bool right = false)
@@ -17,17 +16,28 @@ internal static class Cells
         if (Width(text) > width)
         {
             var keep = width - Width(g.Ellipsis);
-            var cut = "";
-            foreach (var ch in text)
-            {
-                if (Width(cut + ch) > keep)
-                    break;
-                cut += ch;
-            }
-            text = keep > 0 ? cut + g.Ellipsis : text[..width];
+            text = keep > 0 ? Take(text, keep) + g.Ellipsis : Take(text, width);
         }
         var pad = new string(' ', Math.Max(0, width - Width(text)));
         return right ? pad + text : text + pad;
+    }
+
+    /// <summary>The longest start of <paramref name="text"/> that fits in <paramref name="columns"/> cells.</summary>
+    public static string Take(string text, int columns)
+    {
+        if (Width(text) <= columns)
+            return text;
+        var cut = new System.Text.StringBuilder();
+        var used = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var w = Math.Max(0, rune.GetColumns());
+            if (used + w > columns)
+                break;
+            cut.Append(rune.ToString());
+            used += w;
+        }
+        return cut.ToString();
     }
 
     /// <summary><see cref="Fit"/>, escaped for markup and optionally wrapped in a style.</summary>
@@ -44,7 +54,4 @@ internal static class Cells
             return 0;
         return Math.Clamp(selected - visible / 2, 0, count - visible);
     }
-
-    /// <summary>Markup lines stacked as rows; an empty line keeps its row (an empty Markup would take none).</summary>
-    public static Rows Block(IEnumerable<string> lines) => new(lines.Select(l => new Markup(l.Length == 0 ? " " : l)));
 }

@@ -1,7 +1,7 @@
 namespace HardenTui.Tui.Views;
 
 /// <summary>
-/// Every non-ASCII character the views may draw (the allowlist; no emoji: Spectre 0.49 mis-measures them), with the
+/// Every non-ASCII character the views may draw (the allowlist; no emoji: terminals disagree on their width), with the
 /// ASCII stand-in used when the locale is not UTF-8.
 /// </summary>
 internal sealed record Glyphs(string Set, string Unset, string Arrow, string Full, string Empty, string Pointer, string Ellipsis, string Times, string Rule, string New)
@@ -11,8 +11,12 @@ internal sealed record Glyphs(string Set, string Unset, string Arrow, string Ful
 
     public static Glyphs For(bool unicode) => unicode ? Unicode : Ascii;
 
-    public Spectre.Console.BoxBorder Box => ReferenceEquals(this, Ascii) ? Spectre.Console.BoxBorder.Ascii : Spectre.Console.BoxBorder.Rounded;
+    public bool IsAscii => ReferenceEquals(this, Ascii);
+
+    /// <summary>The corners and sides of the one framed panel (the effective unit): rounded, or ASCII.</summary>
+    public (string TopLeft, string TopRight, string BottomLeft, string BottomRight, string Side) Frame =>
+        IsAscii ? ("+", "+", "+", "+", "|") : ("╭", "╮", "╰", "╯", "│");
 
     /// <summary>The label of the arrow keys in the key bar.</summary>
-    public string UpDown => ReferenceEquals(this, Ascii) ? "up/dn" : "↑↓";
+    public string UpDown => IsAscii ? "up/dn" : "↑↓";
 }

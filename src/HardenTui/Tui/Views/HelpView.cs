@@ -1,13 +1,11 @@
 using HardenTui.Core.Wizard;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace HardenTui.Tui.Views;
 
 /// <summary>`?`: every binding of the current screen and the global ones, with why a key is unavailable right now.</summary>
 internal static class HelpView
 {
-    public static IRenderable Render(WizardModel m, Glyphs g, int width, int height)
+    public static List<string> Render(WizardModel m, Glyphs g, int width, int height)
     {
         var underlying = m with { Modal = null };
         var layers = KeyTables.Layers(underlying);
@@ -25,6 +23,6 @@ internal static class HelpView
             }
             lines.Add("");
         }
-        return Cells.Block(lines.Take(height));
+        return lines.Take(height).ToList();
     }
 }

@@ -1,6 +1,4 @@
 using HardenTui.Core.Wizard;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace HardenTui.Tui.Views;
 
@@ -10,23 +8,29 @@ namespace HardenTui.Tui.Views;
 /// </summary>
 internal static class LevelsView
 {
-    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    public static List<string> Render(WizardModel m, Glyphs g, int height, Hits hits)
     {
         var l = m.Levels;
         var before = m.Unit?.Exposure;
         var after = l.ExposureAfter is { } a ? ExposureStyle.Label(a, g) : $"[dim]{g.Ellipsis}[/]";
         var top = $"Exposure {ExposureStyle.Label(before, g)} {ExposureStyle.Gauge(before, 10, g)}  {g.Arrow}  {after} {ExposureStyle.Gauge(l.ExposureAfter, 10, g)}   [dim]{l.Chosen.Count()} directives chosen[/]";
         if (l.Steps.Count == 0)
-            return new Rows(new Markup(top), new Markup($"[dim]building proposals{g.Ellipsis}[/]"));
+            return [top, $"[dim]building proposals{g.Ellipsis}[/]"];
         var stepsW = 26;
         var rows = height - 2;
         var left = Steps(l, stepsW, g);
         var lines = new List<string> { top, "" };
+        var steps = l.Focus == LevelsFocus.Steps ? new List<Msg>() : [new Msg.SwitchFocus()];
+        var directives = l.Focus == LevelsFocus.Directives ? new List<Msg>() : [new Msg.SwitchFocus()];
+        for (var i = 0; i < l.Steps.Count && i + 1 < rows; i++)
+            hits.Row(lines.Count + 1 + i, [.. steps, new Msg.Select(i)], toX: stepsW);
+        hits.Wheel = n => new Msg.Move(n);
         if (m.Width >= WideFrom)
         {
             var listW = Math.Max(30, (m.Width - stepsW) / 2);
             var detailW = m.Width - stepsW - listW - 2;
-            var middle = Directives(l, listW, rows, g);
+            var middle = Directives(l, listW, rows, g, out var first);
+            DirectiveHits(hits, l, lines.Count + 1, first, rows - 1, stepsW + 1, directives);
             var right = Detail(l.CurrentDirective, detailW, g);
             for (var i = 0; i < rows; i++)
                 lines.Add($"{Pad(left, i, stepsW)} {Pad(middle, i, listW)} {(i < right.Count ? right[i] : "")}");
@@ -36,14 +40,30 @@ internal static class LevelsView
             // Narrow: the detail goes under the list, so both get the full width beside the steps.
             var restW = m.Width - stepsW - 1;
             var listRows = Math.Min((l.CurrentStep?.Directives.Count ?? 0) + 1, Math.Max(left.Count, rows / 2));
-            var stack = Directives(l, restW, listRows, g);
+            var stack = Directives(l, restW, listRows, g, out var first);
+            DirectiveHits(hits, l, lines.Count + 1, first, listRows - 1, stepsW + 1, directives);
             while (stack.Count < listRows) stack.Add(new string(' ', restW));
             stack.Add($"[dim]{string.Concat(Enumerable.Repeat(g.Rule, restW))}[/]");
             stack.AddRange(Detail(l.CurrentDirective, restW, g));
             for (var i = 0; i < rows; i++)
                 lines.Add($"{Pad(left, i, stepsW)} {(i < stack.Count ? stack[i] : "")}");
         }
-        return Cells.Block(lines);
+        return lines;
+    }
+
+    /// <summary>
+    /// A click on a directive highlights it (focusing the list), on its box also toggles it; a double click opens
+    /// its value as enter does (only list values open: the key table says why not).
+    /// </summary>
+    private static void DirectiveHits(Hits hits, LevelsState l, int top, int first, int rows, int x, List<Msg> focus)
+    {
+        var count = l.CurrentStep?.Directives.Count ?? 0;
+        for (var i = first; i < Math.Min(count, first + rows); i++)
+        {
+            var y = top + i - first;
+            hits.Row(y, [.. focus, new Msg.Select(i)], [.. focus, new Msg.Select(i), Hits.Key("enter")], fromX: x);
+            hits.Row(y, [.. focus, new Msg.Select(i), Hits.Key("space")], fromX: x, toX: x + 3);
+        }
     }
 
     /// <summary>From this width the detail stands beside the list; below it, under the list.</summary>
@@ -67,13 +87,13 @@ internal static class LevelsView
         return lines;
     }
 
-    private static List<string> Directives(LevelsState l, int width, int rows, Glyphs g)
+    private static List<string> Directives(LevelsState l, int width, int rows, Glyphs g, out int start)
     {
         var step = l.CurrentStep!;
         var focus = l.Focus == LevelsFocus.Directives;
         var lines = new List<string> { Cells.Cell(step.Name, width, g, focus ? "bold underline" : "bold") };
         var selected = WizardUpdate.Clamp(l.Directive, step.Directives.Count);
-        var start = Cells.WindowStart(selected, step.Directives.Count, rows - 1);
+        start = Cells.WindowStart(selected, step.Directives.Count, rows - 1);
         for (var i = start; i < Math.Min(step.Directives.Count, start + rows - 1); i++)
         {
             var d = step.Directives[i];

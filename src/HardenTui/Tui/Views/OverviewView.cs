@@ -1,16 +1,14 @@
 using HardenTui.Core.Wizard;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace HardenTui.Tui.Views;
 
 /// <summary>Overview: unit facts, then the exposure rows grouped by hardening level with set/unset marks.</summary>
 internal static class OverviewView
 {
-    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    public static List<string> Render(WizardModel m, Glyphs g, int height, Hits hits)
     {
         if (m.Unit is not { } u)
-            return new Markup($"[dim]loading{g.Ellipsis}[/]");
+            return [$"[dim]loading{g.Ellipsis}[/]"];
         var lines = new List<string>
         {
             $"[bold]{Markup.Escape(u.Unit)}[/]  {Markup.Escape(u.Description)}",
@@ -20,7 +18,7 @@ internal static class OverviewView
         };
         var body = new List<string>();
         var nameW = Math.Clamp(m.Width * 3 / 10, 30, 44);
-        var descW = m.Width - 2 - 2 - nameW - 1 - 6;
+        var descW = m.Width - 2 - 2 - nameW - 1 - 6 - 1;
         foreach (var level in u.Rows.GroupBy(r => r.Level))
         {
             var set = level.Count(r => r.IsSet);
@@ -34,7 +32,9 @@ internal static class OverviewView
         }
         var visible = height - lines.Count;
         var start = Math.Clamp(m.Scroll, 0, Math.Max(0, body.Count - visible));
+        hits.Wheel = n => new Msg.ScrollBy(3 * n);
+        hits.Scrolled(body.Count, visible, start, lines.Count);
         lines.AddRange(body.Skip(start).Take(visible));
-        return Cells.Block(lines);
+        return lines;
     }
 }

@@ -1,13 +1,11 @@
 using HardenTui.Core.Wizard;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace HardenTui.Tui.Views;
 
 /// <summary>Service picker: every service, worst exposure first, with state, gauge and drop-in mark; `/` filters.</summary>
 internal static class PickerView
 {
-    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    public static List<string> Render(WizardModel m, Glyphs g, int height, Hits hits)
     {
         var p = m.Picker;
         var rows = p.Visible;
@@ -15,10 +13,15 @@ internal static class PickerView
         var longest = p.Services.Select(s => Cells.Width(Name(s.Unit))).DefaultIfEmpty(16).Max();
         var unitW = Math.Clamp(longest, 16, Math.Max(16, Math.Min(40, m.Width - others - 12)));
         var fixedW = others + unitW;
-        var descW = m.Width - fixedW;
-        var filter = p.Filtering || p.Filter.Length > 0
-            ? $"[bold]/[/]{Markup.Escape(p.Filter)}{(p.Filtering ? "[reverse] [/]" : "")}  [dim]{rows.Count} of {p.Services.Count}[/]"
-            : $"[dim]{p.Services.Count} services, worst first   / filters[/]";
+        var descW = m.Width - fixedW - 1; // the last column is the scroll bar's
+        var filterW = FilterWidth(m.Width);
+        if (p.Filtering)
+            hits.TextAt(1, 0, filterW);
+        var filter = p.Filtering
+            ? $"[bold]/[/]{Cells.Cell(p.Filter, filterW, g)}  [dim]{rows.Count} of {p.Services.Count}[/]"
+            : p.Filter.Length > 0
+                ? $"[bold]/[/]{Markup.Escape(p.Filter)}  [dim]{rows.Count} of {p.Services.Count}[/]"
+                : $"[dim]{p.Services.Count} services, worst first   / filters[/]";
         var lines = new List<string>
         {
             filter,
@@ -31,10 +34,18 @@ internal static class PickerView
         var visible = height - lines.Count;
         var selected = WizardUpdate.Clamp(p.Selected, rows.Count);
         var start = Cells.WindowStart(selected, rows.Count, visible);
+        hits.Wheel = n => new Msg.Move(n);
+        hits.Scrolled(rows.Count, visible, start, lines.Count);
         for (var i = start; i < Math.Min(rows.Count, start + visible); i++)
+        {
+            hits.Row(lines.Count, [new Msg.Select(i)], [new Msg.Select(i), Hits.Key("enter")]);
             lines.Add(Row(rows[i], i == selected, unitW, descW, g));
-        return Cells.Block(lines);
+        }
+        return lines;
     }
+
+    /// <summary>The filter's text field: room for a long name, and for the count after it.</summary>
+    public static int FilterWidth(int width) => Math.Clamp(width - 20, 10, 40);
 
     /// <summary>Every row is a service, so the suffix says nothing; templates and other types keep theirs.</summary>
     private static string Name(string unit) => unit.EndsWith(".service", StringComparison.Ordinal) ? unit[..^8] : unit;

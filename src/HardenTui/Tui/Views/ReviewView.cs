@@ -1,6 +1,4 @@
 using HardenTui.Core.Wizard;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace HardenTui.Tui.Views;
 
@@ -9,14 +7,15 @@ internal static class ReviewView
 {
     private static readonly string[] Choices = ["write the drop-in and restart", "go back to the levels", "open the drop-in in $EDITOR first"];
 
-    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    public static List<string> Render(WizardModel m, Glyphs g, int height, Hits hits)
     {
         var unit = m.Unit?.Unit ?? "";
         var before = m.Unit?.Exposure;
+        var width = m.Width - 1; // the scroll bar's column
         var lines = new List<string>
         {
             $"Exposure {ExposureStyle.Label(before, g)}  {g.Arrow}  {ExposureStyle.Label(m.Levels.ExposureAfter, g)}",
-            Cells.Cell($"/{(unit.Length == 0 ? "" : Core.Overrides.DropInPaths.PersistentFile(unit))} against `systemctl cat {unit}`", m.Width, g, "dim"),
+            Cells.Cell($"/{(unit.Length == 0 ? "" : Core.Overrides.DropInPaths.PersistentFile(unit))} against `systemctl cat {unit}`", width, g, "dim"),
             "",
         };
         var choices = Choices.Select((c, i) =>
@@ -27,20 +26,27 @@ internal static class ReviewView
         }).ToList();
         var diff = ReviewDiff.Lines(m.Unit?.EffectiveText ?? "", m.Levels.Chosen);
         var room = height - lines.Count - choices.Count - 1;
+        var top = lines.Count;
         var start = Math.Clamp(m.Scroll, 0, Math.Max(0, diff.Count - room + 1));
         foreach (var d in diff.Skip(start).Take(room))
         {
             var style = d.Kind switch { '+' => "green", '-' => "red", _ => "dim" };
-            lines.Add(Cells.Cell($"{d.Kind} {d.Text}", m.Width, g, style));
+            lines.Add(Cells.Cell($"{d.Kind} {d.Text}", width, g, style));
         }
         var below = diff.Count - start - room;
         if (below > 0)
-            lines[^1] = Cells.Cell($"  {g.Ellipsis} {below + 1} more lines (pgdn scrolls)", m.Width, g, "dim");
+            lines[^1] = Cells.Cell($"  {g.Ellipsis} {below + 1} more lines (pgdn scrolls)", width, g, "dim");
         else if (start > 0)
-            lines[3] = Cells.Cell($"  {g.Ellipsis} {start + 1} lines above (pgup scrolls)", m.Width, g, "dim");
+            lines[3] = Cells.Cell($"  {g.Ellipsis} {start + 1} lines above (pgup scrolls)", width, g, "dim");
+        hits.Wheel = n => new Msg.ScrollBy(3 * n);
+        hits.Scrolled(diff.Count, room, start, top);
         while (lines.Count < height - choices.Count)
             lines.Add("");
-        lines.AddRange(choices);
-        return Cells.Block(lines);
+        for (var i = 0; i < choices.Count; i++)
+        {
+            hits.Row(lines.Count, [new Msg.Select(i)], [new Msg.Select(i), Hits.Key("enter")], toX: 52);
+            lines.Add(choices[i]);
+        }
+        return lines;
     }
 }

@@ -1,13 +1,11 @@
 using HardenTui.Core.Wizard;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace HardenTui.Tui.Views;
 
 /// <summary>Trace: method choice (with why others are off), probe, progress, live syscall bars and new findings.</summary>
 internal static class TraceView
 {
-    public static IRenderable Render(WizardModel m, Glyphs g, int height)
+    public static List<string> Render(WizardModel m, Glyphs g, int height, Hits hits)
     {
         var t = m.Trace;
         var lines = new List<string> { "[bold]Method[/]" };
@@ -23,12 +21,15 @@ internal static class TraceView
             var note = method.DisabledReason is { } why ? LevelsView.Wrap(why, m.Width - 21).ToList() : [method.Description];
             if (note.Count > 2)
                 note = [note[0], string.Join(' ', note.Skip(1))];
+            hits.Row(lines.Count, [new Msg.Select(i)], toX: 20);
             lines.Add($" {pointer} {name} {Cells.Cell(note[0], m.Width - 21, g, "dim")}");
             if (note.Count > 1)
                 lines.Add($"{new string(' ', 20)} {Cells.Cell(note[1], m.Width - 21, g, "dim")}");
         }
         var probe = t.Probe.Length == 0 && !t.EditingProbe ? "[dim]none (p to set, e.g. curl -fsS http://localhost/)[/]" : Markup.Escape(t.Probe);
-        lines.Add($"[bold]Probe[/]  {probe}{(t.EditingProbe ? "[reverse] [/]" : "")}");
+        if (t.EditingProbe)
+            hits.TextAt(7, lines.Count, m.Width - 8);
+        lines.Add($"[bold]Probe[/]  {probe}");
         lines.Add(Progress(t, m.Width, g));
         lines.Add("");
         var rest = height - lines.Count;
@@ -37,7 +38,7 @@ internal static class TraceView
         var right = Items(t.Findings, m.Width - leftW - 1, rest, g);
         for (var i = 0; i < rest; i++)
             lines.Add($"{(i < left.Count ? left[i] : new string(' ', leftW))} {(i < right.Count ? right[i] : "")}");
-        return Cells.Block(lines);
+        return lines;
     }
 
     private static string Progress(TraceState t, int width, Glyphs g)

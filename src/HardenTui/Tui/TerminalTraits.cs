@@ -1,4 +1,4 @@
-namespace HardenTui.Tui.Terminal;
+namespace HardenTui.Tui;
 
 /// <summary>
 /// What the terminal can do, from the environment: NO_COLOR (https://no-color.org), a UTF-8 locale

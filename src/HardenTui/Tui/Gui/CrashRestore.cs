@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Terminal.Gui.Drivers;
+
+namespace HardenTui.Tui.Gui;
+
+/// <summary>
+/// Puts the terminal back when the process dies of an exception on any thread while Terminal.Gui owns it:
+/// Terminal.Gui restores it when its application is disposed (a UI-thread exception unwinds through that), but an
+/// unhandled exception elsewhere kills the process first and would leave the alternate screen, mouse tracking and
+/// a hidden cursor behind. The sequences are Terminal.Gui's own public constants.
+/// </summary>
+internal static class CrashRestore
+{
+    private static int _installed;
+
+    /// <summary>True while a Terminal.Gui application has the terminal.</summary>
+    public static volatile bool Active;
+
+    public static IDisposable Install()
+    {
+        if (Interlocked.Exchange(ref _installed, 1) == 0)
+            AppDomain.CurrentDomain.UnhandledException += (_, _) => Restore();
+        return new Uninstall();
+    }
+
+    public static void Restore()
+    {
+        if (!Active)
+            return;
+        Active = false;
+        try
+        {
+            using var stdout = Console.OpenStandardOutput();
+            var reset = EscSeqUtils.CSI_DisableMouseEvents + EscSeqUtils.CSI_DisableBracketedPaste
+                        + EscSeqUtils.CSI_RestoreCursorAndRestoreAltBufferWithBackscroll + EscSeqUtils.CSI_ShowCursor;
+            stdout.Write(System.Text.Encoding.UTF8.GetBytes(reset));
+            stdout.Flush();
+            // Raw mode off: echo and line editing back for the shell.
+            using var stty = Process.Start(new ProcessStartInfo("stty", "sane") { UseShellExecute = false });
+            stty?.WaitForExit(2000);
+        }
+        catch (Exception)
+        {
+            // Best effort: the process is dying anyway.
+        }
+    }
+
+    private sealed class Uninstall : IDisposable
+    {
+        public void Dispose() => Active = false;
+    }
+}

@@ -1,0 +1,13 @@
+using HardenTui.Host.Sandbox;
+using Xunit;
+
+namespace HardenTui.Host.Tests.Versions;
+
+/// <summary>
+/// Debian 13 (systemd 257) booted from the cached debootstrap base, with the same daemons as the shared 252 sandbox:
+/// the second systemd the version tests compare against.
+/// </summary>
+public sealed class TrixieSandboxFixture() : BootedSandbox(SandboxFixture.Packages, SandboxRelease.Find("trixie"));
+
+[CollectionDefinition("trixie-sandbox")]
+public sealed class TrixieSandboxCollection : ICollectionFixture<TrixieSandboxFixture>;
