@@ -2,7 +2,8 @@ namespace HardenTui.Host.Process;
 
 /// <summary>
 /// THE EXCEPTION to "every process through CliWrap": a program that needs this terminal itself ($EDITOR on the
-/// wizard's drop-in, and the command `hardentui sandbox -- CMD` runs inside, which may be the wizard). CliWrap always
+/// wizard's drop-in; the command `hardentui sandbox -- CMD` runs inside, which may be the wizard; `stty sane` when a
+/// crash leaves the terminal raw: stty acts on its stdin, which must be the terminal). CliWrap always
 /// redirects stdin, stdout and stderr, so these run as a plain System.Diagnostics.Process inheriting all three.
 /// Nothing else may start a process this way.
 /// </summary>
@@ -16,6 +17,15 @@ public static class TerminalProcess
         using var p = System.Diagnostics.Process.Start(info)!;
         await p.WaitForExitAsync(ct);
         return p.ExitCode;
+    }
+
+    /// <summary>Runs a program on this terminal and waits for it at most <paramref name="wait"/> (for a crash handler).</summary>
+    public static void Run(string file, IEnumerable<string> args, TimeSpan wait)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(file) { UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(info);
+        p?.WaitForExit(wait);
     }
 
     /// <summary>$VISUAL or $EDITOR (else vi) on a file: a shell command by convention ("code -w", "vim -u NONE"), run
