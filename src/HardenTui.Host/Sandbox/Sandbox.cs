@@ -33,7 +33,7 @@ public sealed class Sandbox : IAsyncDisposable
 
     public static async Task<Sandbox> BootAsync(SandboxOptions options, CancellationToken ct = default)
     {
-        await SandboxPreflight.EnsureAsync(ct);
+        await SandboxPreflight.EnsureAsync(options.InstallProgress, ct);
         await SandboxJanitor.CleanStaleAsync(options.StateRoot);
         Directory.CreateDirectory(options.StateRoot);
         var dir = new SandboxDirectory(Path.Combine(options.StateRoot, $"sbx-{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]));
@@ -42,8 +42,9 @@ public sealed class Sandbox : IAsyncDisposable
         try
         {
             var lower = options.Release is { } release ? await SandboxBase.EnsureAsync(release, options.ReleaseCache, ct) : "/";
+            if (options.Packages.Count > 0 && lower == "/") await SandboxPackages.EnsureHostListsAsync(options.InstallProgress, ct);
             await PrepareRootAsync(dir, lower, options, ct);
-            if (options.Packages.Count > 0) await SandboxPackages.InstallAsync(dir.Root, options.Packages, ct);
+            if (options.Packages.Count > 0) await SandboxPackages.InstallAsync(dir.Root, options.Packages, ct, progress: options.InstallProgress);
             var clock = Stopwatch.StartNew();
             var nspawn = Local.Start(new ProcessSpec("env", NspawnArgs(dir, options)));
             dir.Nspawn = ProcessIdentity.Of(nspawn.Pid);

@@ -4,6 +4,8 @@ namespace HardenTui.Host.Sandbox;
 public sealed record SandboxOptions
 {
     public IReadOnlyList<string> Packages { get; init; } = [];
+    /// <summary>Hears apt's progress while packages install (on this machine or into the sandbox's root).</summary>
+    public Action<AptProgress>? InstallProgress { get; init; }
     public TimeSpan BootTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Size of the tmpfs that holds every change made inside the sandbox.</summary>
     public string TmpfsSize { get; init; } = "4g";

@@ -14,7 +14,9 @@ internal static class SandboxPackages
 
     /// <param name="update">Refresh the package lists first (a new apt source was just added).</param>
     /// <param name="fromSuite">Take the packages from this suite (apt-get -t), e.g. bookworm-backports.</param>
-    public static async Task InstallAsync(string root, IReadOnlyList<string> packages, CancellationToken ct, bool update = false, string? fromSuite = null)
+    /// <param name="progress">Hears apt's progress (what is being downloaded or installed, how far).</param>
+    public static async Task InstallAsync(string root, IReadOnlyList<string> packages, CancellationToken ct, bool update = false, string? fromSuite = null,
+        Action<AptProgress>? progress = null)
     {
         foreach (var p in packages)
             if (p.Length == 0 || p.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '+' or '.' or ':' or '=')) || p.StartsWith('-'))
@@ -35,14 +37,9 @@ internal static class SandboxPackages
             var chroot = new ChrootRunner(root);
             var install = new[] { "install", "-y", "-q", "--no-install-recommends" }
                 .Concat(fromSuite is null ? [] : ["-t", fromSuite]).Concat(packages).ToList();
-            if (update) await AptAsync(chroot, ["update", "-q"], ct);
-            var r = await AptAsync(chroot, install, ct);
-            if (!r.Ok && (r.Stderr + r.Stdout).Contains("Unable to locate package"))
-            {
-                await AptAsync(chroot, ["update", "-q"], ct);
-                r = await AptAsync(chroot, install, ct);
-            }
-            if (!r.Ok) throw new SandboxException($"installing {string.Join(' ', packages)} failed: {LastLine(r)}");
+            if (update) await Apt.RunAsync(chroot, ["update", "-q"], ct);
+            var r = await Apt.InstallAsync(chroot, root, install, progress, ct);
+            if (!r.Ok) throw new SandboxException($"installing {string.Join(' ', packages)} failed: {Apt.LastLine(r)}");
         }
         finally
         {
@@ -55,13 +52,16 @@ internal static class SandboxPackages
         }
     }
 
-    public static Task<ProcessResult> AptAsync(IProcessRunner runner, IReadOnlyList<string> args, CancellationToken ct) =>
-        runner.RunAsync(new ProcessSpec("env", ["DEBIAN_FRONTEND=noninteractive", "apt-get", "-o", "DPkg::Lock::Timeout=120", .. args],
-            Timeout: TimeSpan.FromMinutes(10)), ct);
-
-    public static string LastLine(ProcessResult r) =>
-        (r.Stderr + "\n" + r.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .LastOrDefault(l => l.StartsWith("E:")) ?? r.Stderr.Trim().Split('\n').LastOrDefault() ?? $"exit {r.ExitCode}";
+    /// <summary>
+    /// Package lists for this machine when it has none: lists fetched inside the overlay would vanish with it, and
+    /// the overlay of this machine's root reads this machine's lists (unless they are a mount of their own).
+    /// </summary>
+    public static async Task EnsureHostListsAsync(Action<AptProgress>? progress, CancellationToken ct)
+    {
+        if (Apt.HasLists("/")) return;
+        using var aptLock = await AcquireLockAsync(LockFile, ct);
+        await Apt.EnsureListsAsync(Local, "/", ct, progress);
+    }
 
     /// <summary>An exclusive lock on the file (flock, released when the stream is disposed or the process dies).</summary>
     public static async Task<FileStream> AcquireLockAsync(string lockFile, CancellationToken ct)

@@ -4,21 +4,21 @@ namespace HardenTui.Host.Sandbox;
 
 /// <summary>
 /// What a sandbox needs before it can boot: root, and Debian's systemd-container (installed on first use, so that
-/// `sudo ./hardentui` works on a fresh Debian 12).
+/// `./hardentui` as root works on a fresh Debian 12).
 /// </summary>
 internal static class SandboxPreflight
 {
     private static readonly string[] Tools = ["systemd-nspawn", "nsenter", "mount"];
 
-    public static async Task EnsureAsync(CancellationToken ct)
+    public static async Task EnsureAsync(Action<AptProgress>? progress, CancellationToken ct)
     {
         if (Environment.UserName != "root" && !IsEffectiveRoot())
-            throw new SandboxException("the sandbox needs root (mounts and systemd-nspawn): run it with sudo");
+            throw new SandboxException("the sandbox needs root (mounts and systemd-nspawn): run it as root (or with sudo)");
         if (Tools.All(OnPath)) return;
         Console.Error.WriteLine("hardentui: installing Debian's systemd-container for the sandbox ...");
-        var r = await SandboxPackages.AptAsync(LocalProcessRunner.Instance, ["install", "-y", "-q", "systemd-container"], ct);
+        var r = await Apt.InstallAsync(LocalProcessRunner.Instance, "/", ["install", "-y", "-q", "systemd-container"], progress, ct);
         if (!r.Ok || !Tools.All(OnPath))
-            throw new SandboxException($"could not install systemd-container: {SandboxPackages.LastLine(r)}");
+            throw new SandboxException($"could not install systemd-container: {Apt.LastLine(r)}");
     }
 
     private static bool IsEffectiveRoot()

@@ -65,20 +65,19 @@ internal static class SandboxBase
 
     private static bool IsComplete(string root) => File.Exists(Path.Combine(root, ".hardentui-base"));
 
-    /// <summary>debootstrap from Debian, installed on first use (apt-get update first when this machine has no lists).</summary>
+    /// <summary>debootstrap from Debian, installed on first use (apt-get update first when this machine has no lists or they are stale).</summary>
     private static async Task EnsureDebootstrapAsync(CancellationToken ct)
     {
         if (SandboxPreflight.OnPath("debootstrap")) return;
         Console.Error.WriteLine("hardentui: installing Debian's debootstrap for the release sandbox ...");
-        var r = await SandboxPackages.AptAsync(Local, ["update", "-q"], ct);
-        if (r.Ok) r = await SandboxPackages.AptAsync(Local, ["install", "-y", "-q", "debootstrap"], ct);
+        var r = await Apt.InstallAsync(Local, "/", ["install", "-y", "-q", "debootstrap"], null, ct);
         if (!r.Ok || !SandboxPreflight.OnPath("debootstrap"))
-            throw new SandboxException($"could not install debootstrap: {SandboxPackages.LastLine(r)}");
+            throw new SandboxException($"could not install debootstrap: {Apt.LastLine(r)}");
     }
 
     private static async Task MustAsync(ProcessSpec spec, CancellationToken ct, TimeSpan timeout)
     {
         var r = await Local.RunAsync(spec with { Timeout = timeout }, ct);
-        if (!r.Ok) throw new SandboxException($"{spec.File} failed: {SandboxPackages.LastLine(r)}");
+        if (!r.Ok) throw new SandboxException($"{spec.File} failed: {Apt.LastLine(r)}");
     }
 }

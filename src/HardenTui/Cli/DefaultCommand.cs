@@ -27,7 +27,7 @@ internal static class DefaultCommand
             Console.Error.WriteLine($"hardentui: the sandbox boots a throwaway real systemd (all changes in memory) with {string.Join(", ", DemoPackages)} installed.");
             if (!Confirm("Boot the sandbox and open the wizard in it? [Y/n] "))
             {
-                Console.Error.WriteLine("hardentui: not booting; `sudo ./hardentui sandbox --help` shows the options.");
+                Console.Error.WriteLine("hardentui: not booting; `./hardentui sandbox --help` (as root) shows the options.");
                 return CliApp.ExitOk;
             }
             return await SandboxCommand.RunAsync(DemoPackages, name is null ? SelfCommand() : [.. SelfCommand(), name], ct);

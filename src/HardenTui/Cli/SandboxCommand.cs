@@ -40,7 +40,10 @@ internal static class SandboxCommand
             : $"hardentui: booting {what} ...");
         try
         {
-            await using var sandbox = await Sandbox.BootAsync(SandboxOptions.FromEnvironment() with { Packages = packages, Release = release }, ct);
+            Sandbox booted;
+            using (var progress = new InstallProgressLine())
+                booted = await Sandbox.BootAsync(SandboxOptions.FromEnvironment() with { Packages = packages, Release = release, InstallProgress = progress.Report }, ct);
+            await using var sandbox = booted;
             Console.Error.WriteLine($"hardentui: sandbox ready in {sandbox.BootTime.TotalSeconds:0.0} s; changes vanish when it ends.");
             using var teardown = TerminalSignals.KeepAliveUntilChildEnds();
             return await sandbox.RunInteractiveAsync(argv, CancellationToken.None);

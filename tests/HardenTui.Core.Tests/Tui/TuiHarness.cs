@@ -89,6 +89,19 @@ internal sealed class TuiHarness : IDisposable
         App.LayoutAndDraw();
     }
 
+    /// <summary>The first command of that type the loop ran (commands run on the thread pool: waits up to 5 s).</summary>
+    public T Ran<T>() where T : Cmd
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(5); ; Thread.Sleep(10))
+        {
+            lock (Commands)
+                if (Commands.OfType<T>().FirstOrDefault() is { } cmd)
+                    return cmd;
+            if (DateTime.UtcNow > deadline)
+                throw new Xunit.Sdk.XunitException($"no {typeof(T).Name} was run; ran: {string.Join(", ", Commands)}");
+        }
+    }
+
     /// <summary>The screen row holding <paramref name="text"/> and its column.</summary>
     public (int X, int Y) Find(string text)
     {

@@ -45,8 +45,8 @@ internal sealed class WizardRoot : Runnable
         _scroll.SetScheme(theme.Base);
         _scroll.ValueChanged += (_, e) =>
         {
-            if (!_syncing && _hits.Scroll is { } s && e.NewValue != s.Start)
-                Send(new Msg.ScrollBy(e.NewValue - s.Start));
+            if (!_syncing && _hits.Scroll is { } s && _hits.ScrollBy is { } by && e.NewValue != s.Start)
+                Send(by(e.NewValue - s.Start));
         };
         Add(_scroll, _input);
     }
@@ -144,7 +144,9 @@ internal sealed class WizardRoot : Runnable
         _input.Visible = true;
         if (starting || !_input.HasFocus)
         {
+            // Typing goes on after what is there: Terminal.Gui selects all on focus, so the next key would replace it.
             _input.SetFocus();
+            _input.SelectedStart = -1;
             _input.InsertionPoint = text.Length;
         }
     }

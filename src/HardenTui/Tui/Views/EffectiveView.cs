@@ -21,7 +21,7 @@ internal static class EffectiveView
             result.Add($"{f.Side}{new string(' ', m.Width - 2)}{f.Side}");
         result.Add($"{f.BottomLeft}{string.Concat(Enumerable.Repeat(g.Rule, m.Width - 2))}{f.BottomRight}");
         hits.Wheel = n => new Msg.ScrollBy(3 * n);
-        hits.Scrolled(lines.Length, rows, start, 1);
+        hits.Scrolled(lines.Length, rows, start, 1, n => new Msg.ScrollBy(n));
         return result;
     }
 

@@ -27,12 +27,19 @@ internal sealed class Hits
     /// <summary>The scrolled list: its length, the rows shown, the first shown, and the screen rows it occupies.</summary>
     public (int Total, int Visible, int Start, int Top)? Scroll { get; private set; }
 
+    /// <summary>The message that moves the scrolled list's window by <c>n</c> rows (the scroll bar was dragged).</summary>
+    public Func<int, Msg>? ScrollBy { get; private set; }
+
     public void Row(int y, IReadOnlyList<Msg> click, IReadOnlyList<Msg>? twice = null, int fromX = 0, int toX = int.MaxValue) =>
         _rows.Add(new Hit(y + Offset, fromX, toX, click, twice ?? click));
 
     public void TextAt(int x, int y, int width) => Input = (x, y + Offset, width);
 
-    public void Scrolled(int total, int visible, int start, int top) => Scroll = (total, visible, start, top + Offset);
+    public void Scrolled(int total, int visible, int start, int top, Func<int, Msg> by)
+    {
+        Scroll = (total, visible, start, top + Offset);
+        ScrollBy = by;
+    }
 
     /// <summary>The last hit recorded at the cell (later, narrower hits win over a whole row).</summary>
     public Hit? At(int x, int y) => _rows.LastOrDefault(h => h.Y == y && x >= h.FromX && x < h.ToX);

@@ -33,7 +33,7 @@ internal static class OverviewView
         var visible = height - lines.Count;
         var start = Math.Clamp(m.Scroll, 0, Math.Max(0, body.Count - visible));
         hits.Wheel = n => new Msg.ScrollBy(3 * n);
-        hits.Scrolled(body.Count, visible, start, lines.Count);
+        hits.Scrolled(body.Count, visible, start, lines.Count, n => new Msg.ScrollBy(n));
         lines.AddRange(body.Skip(start).Take(visible));
         return lines;
     }

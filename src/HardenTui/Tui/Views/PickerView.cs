@@ -35,7 +35,7 @@ internal static class PickerView
         var selected = WizardUpdate.Clamp(p.Selected, rows.Count);
         var start = Cells.WindowStart(selected, rows.Count, visible);
         hits.Wheel = n => new Msg.Move(n);
-        hits.Scrolled(rows.Count, visible, start, lines.Count);
+        hits.Scrolled(rows.Count, visible, start, lines.Count, n => new Msg.Move(n));
         for (var i = start; i < Math.Min(rows.Count, start + visible); i++)
         {
             hits.Row(lines.Count, [new Msg.Select(i)], [new Msg.Select(i), Hits.Key("enter")]);

@@ -39,7 +39,7 @@ internal static class ReviewView
         else if (start > 0)
             lines[3] = Cells.Cell($"  {g.Ellipsis} {start + 1} lines above (pgup scrolls)", width, g, "dim");
         hits.Wheel = n => new Msg.ScrollBy(3 * n);
-        hits.Scrolled(diff.Count, room, start, top);
+        hits.Scrolled(diff.Count, room, start, top, n => new Msg.ScrollBy(n));
         while (lines.Count < height - choices.Count)
             lines.Add("");
         for (var i = 0; i < choices.Count; i++)
