@@ -32,6 +32,10 @@ public static class EffectiveUnitText
     public static string Diff(string catText, string dropInPath, string? dropInText) =>
         LineDiff.Unified(catText, WithDropIn(catText, dropInPath, dropInText), "effective unit (now)", "effective unit (with HardenTui drop-in)");
 
+    /// <summary>The files of a `systemctl cat` text in the order printed: path ("" before the first header) and body.</summary>
+    public static IReadOnlyList<(string Path, string Body)> Files(string catText) =>
+        Sections(catText).Select(s => (s.Path, s.Body)).ToList();
+
     private static List<Section> Sections(string catText)
     {
         var sections = new List<Section>();
@@ -45,13 +49,21 @@ public static class EffectiveUnitText
         }
         foreach (var line in catText.Replace("\r\n", "\n").Split('\n'))
         {
-            if (line.StartsWith("# /", StringComparison.Ordinal)) { Flush(); path = line[2..]; }
+            if (IsFileHeader(line)) { Flush(); path = line[2..]; }
             else body.Add(line);
         }
         Flush();
         if (sections.Count == 0) sections.Add(new Section("", ""));
         return sections;
     }
+
+    /// <summary>
+    /// "# /etc/systemd/system/nginx.service.d/90-hardentui.conf": a path alone, naming a unit file or a drop-in. A
+    /// reason comment in our drop-in ("# /proc/sys and /sys were read, never written") is not a header.
+    /// </summary>
+    private static bool IsFileHeader(string line) =>
+        line.StartsWith("# /", StringComparison.Ordinal) && !line.AsSpan(2).ContainsAny(' ', '\t')
+        && (line.EndsWith(".conf", StringComparison.Ordinal) || line.EndsWith(".service", StringComparison.Ordinal));
 
     private sealed record Section(string Path, string Body);
 }

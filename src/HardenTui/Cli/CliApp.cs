@@ -32,6 +32,7 @@ public static class CliApp
         yield return TraceCommand.Create();
         yield return ProfilesCommand.Create();
         yield return ExportCommand.Create();
+        yield return ShellCommand.Create();
     }
 
     public static int Run(string[] args)
