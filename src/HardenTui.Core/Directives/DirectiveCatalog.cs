@@ -28,6 +28,25 @@ public sealed class DirectiveCatalog
     /// <summary>Directives the given systemd version knows (hide what the host lacks).</summary>
     public IEnumerable<Directive> AvailableIn(int systemdVersion) => All.Where(d => d.Since <= systemdVersion);
 
+    /// <summary>
+    /// The systemd version that understands NAME=VALUE: the value's version where the catalog lists one, else the
+    /// directive's; null for a directive the catalog does not know.
+    /// </summary>
+    public int? SinceFor(string name, string value) => Find(name)?.SinceFor(value);
+
+    /// <summary>
+    /// Why NAME=VALUE is not understood by a systemd of <paramref name="systemdVersion"/> (it would ignore the line
+    /// with a warning and the service would run less hardened than shown); null when it is, or when unknown.
+    /// </summary>
+    public string? TooNew(string name, string value, int systemdVersion)
+    {
+        var directive = Find(name);
+        if (directive is null || directive.KnownIn(systemdVersion, value)) return null;
+        return directive.KnownIn(systemdVersion)
+            ? $"{directive.Name}={value.Trim()} needs systemd {directive.SinceFor(value)}, the target has {systemdVersion}"
+            : $"{directive.Name}= needs systemd {directive.Since}, the target has {systemdVersion}";
+    }
+
     /// <summary>The closest known name for a misspelt one (case-insensitive edit distance), for "did you mean".</summary>
     public string Nearest(string name)
     {

@@ -24,6 +24,8 @@ public sealed partial class SecurityInfo
     public bool Online { get; }
     /// <summary>The host's syscall groups, used to expand @groups in SystemCallFilter= and to score its rows.</summary>
     public SyscallGroups Groups { get; }
+    /// <summary>The systemd this stands in for (from the groups): its parser, its libseccomp, its offline quirks.</summary>
+    public int SystemdVersion => Groups.SystemdVersion;
 
     public bool DefaultDependencies { get; internal set; } = true;
     public ulong AmbientCapabilities { get; internal set; }
@@ -41,6 +43,8 @@ public sealed partial class SecurityInfo
     public bool ProtectHostname { get; internal set; }
     public bool PrivateDevices { get; internal set; }
     public bool PrivateMounts { get; internal set; }
+    /// <summary>Whether a unit file assigned PrivateMounts= (254+ keep it unset otherwise, which offline scores as set).</summary>
+    internal bool PrivateMountsAssigned { get; set; }
     public bool PrivateNetwork { get; internal set; }
     public bool PrivateTmp { get; internal set; }
     public bool PrivateUsers { get; internal set; }

@@ -1,4 +1,5 @@
-// Applies unit-file assignments to a SecurityInfo the way systemd 252's config parsers do
+// Applies unit-file assignments to a SecurityInfo the way the config parsers of the systemd it stands in for do
+// (252 as the baseline; values newer than that systemd are ignored, as it ignores them with a warning)
 // (src/core/load-fragment.c: config_parse_capability_set, _restrict_namespaces, _address_families,
 // _syscall_filter, _syscall_archs, _device_allow, _ip_address_access; src/shared/seccomp-util.c:
 // seccomp_parse_syscall_filter), then the implications unit_patch_contexts() adds (src/core/unit.c).
@@ -30,8 +31,8 @@ internal static class SecuritySettings
             case "ProtectProc": info.ProtectProc = value; break;
             case "ProcSubset": info.ProcSubset = value; break;
             case "NotifyAccess": info.NotifyAccess = value; break;
-            case "ProtectHome": info.ProtectHome = Tristate(value, "read-only", "tmpfs"); break;
-            case "ProtectSystem": info.ProtectSystem = Tristate(value, "full", "strict"); break;
+            case "ProtectHome": info.ProtectHome = Tristate(value, "read-only", "tmpfs", info.ProtectHome); break;
+            case "ProtectSystem": info.ProtectSystem = Tristate(value, "full", "strict", info.ProtectSystem); break;
             case "RootDirectory": info.RootDirectory = value; break;
             case "RootImage": info.RootImage = value; break;
             case "DevicePolicy": info.DevicePolicy = value; break;
@@ -53,30 +54,43 @@ internal static class SecuritySettings
         }
     }
 
+    /// <summary>
+    /// Booleans, some of which later took named values (257: ProtectControlGroups=private|strict,
+    /// PrivateUsers=self|identity, PrivateTmp=disconnected; 258: ProtectHostname=private, PrivateUsers=full). Any
+    /// value other than "no" counts as set, as analyze-security copies these into booleans. A value the stood-in
+    /// systemd does not know is ignored (the setting keeps what it had), as its parser does.
+    /// </summary>
     private static void ApplyBool(SecurityInfo info, string key, string value)
     {
+        bool Flag(bool current) => ParseBool(value) ?? (NamedValueKnown(info, key, value) || current);
         switch (key)
         {
-            case "LockPersonality": info.LockPersonality = Bool(value, false); break;
-            case "MemoryDenyWriteExecute": info.MemoryDenyWriteExecute = Bool(value, false); break;
-            case "NoNewPrivileges": info.NoNewPrivileges = Bool(value, false); break;
-            case "ProtectHostname": info.ProtectHostname = Bool(value, false); break;
-            case "PrivateDevices": info.PrivateDevices = Bool(value, false); break;
-            case "PrivateMounts": info.PrivateMounts = Bool(value, false); break;
-            case "PrivateNetwork": info.PrivateNetwork = Bool(value, false); break;
-            case "PrivateTmp": info.PrivateTmp = Bool(value, false); break;
-            case "PrivateUsers": info.PrivateUsers = Bool(value, false); break;
-            case "ProtectControlGroups": info.ProtectControlGroups = Bool(value, false); break;
-            case "ProtectKernelModules": info.ProtectKernelModules = Bool(value, false); break;
-            case "ProtectKernelTunables": info.ProtectKernelTunables = Bool(value, false); break;
-            case "ProtectKernelLogs": info.ProtectKernelLogs = Bool(value, false); break;
-            case "ProtectClock": info.ProtectClock = Bool(value, false); break;
-            case "RemoveIPC": info.RemoveIPC = Bool(value, false); break;
-            case "RestrictRealtime": info.RestrictRealtime = Bool(value, false); break;
-            case "RestrictSUIDSGID": info.RestrictSUIDSGID = Bool(value, false); break;
+            case "LockPersonality": info.LockPersonality = Flag(info.LockPersonality); break;
+            case "MemoryDenyWriteExecute": info.MemoryDenyWriteExecute = Flag(info.MemoryDenyWriteExecute); break;
+            case "NoNewPrivileges": info.NoNewPrivileges = Flag(info.NoNewPrivileges); break;
+            case "ProtectHostname": info.ProtectHostname = Flag(info.ProtectHostname); break;
+            case "PrivateDevices": info.PrivateDevices = Flag(info.PrivateDevices); break;
+            case "PrivateMounts": info.PrivateMounts = Flag(info.PrivateMounts); info.PrivateMountsAssigned = true; break;
+            case "PrivateNetwork": info.PrivateNetwork = Flag(info.PrivateNetwork); break;
+            case "PrivateTmp": info.PrivateTmp = Flag(info.PrivateTmp); break;
+            case "PrivateUsers": info.PrivateUsers = Flag(info.PrivateUsers); break;
+            case "ProtectControlGroups": info.ProtectControlGroups = Flag(info.ProtectControlGroups); break;
+            case "ProtectKernelModules": info.ProtectKernelModules = Flag(info.ProtectKernelModules); break;
+            case "ProtectKernelTunables": info.ProtectKernelTunables = Flag(info.ProtectKernelTunables); break;
+            case "ProtectKernelLogs": info.ProtectKernelLogs = Flag(info.ProtectKernelLogs); break;
+            case "ProtectClock": info.ProtectClock = Flag(info.ProtectClock); break;
+            case "RemoveIPC": info.RemoveIPC = Flag(info.RemoveIPC); break;
+            case "RestrictRealtime": info.RestrictRealtime = Flag(info.RestrictRealtime); break;
+            case "RestrictSUIDSGID": info.RestrictSUIDSGID = Flag(info.RestrictSUIDSGID); break;
             case "Delegate": info.Delegate = value.Length == 0 ? false : Bool(value, true); break;
         }
     }
+
+    /// <summary>A named value (not yes/no) the catalog lists for the directive and the stood-in systemd knows.</summary>
+    private static bool NamedValueKnown(SecurityInfo info, string key, string value) =>
+        Catalog.Find(key) is { } d && d.Value(value) is not null && d.KnownIn(info.SystemdVersion, value);
+
+    private static readonly Directives.DirectiveCatalog Catalog = Directives.DirectiveCatalog.Load();
 
     /// <summary>unit_patch_contexts() (src/core/unit.c, 252): settings implied by other settings.</summary>
     public static void Patch(SecurityInfo info)
@@ -95,7 +109,13 @@ internal static class SecuritySettings
         }
         if (info.PrivateDevices && info.DevicePolicy == "auto") info.DevicePolicy = "closed";
         if (info.ProtectClock) info.DeviceAllowStore.Insert(0, "char-rtc:r");
+        // 254 made PrivateMounts= a tristate; offline analyze copies "unset" (-1) into a bool, so it counts as set
+        // (measured on 254.26 and 257.13: nginx 9.4 offline, 9.6 with PrivateMounts=no; 252 scores unset as unset).
+        if (!info.Online && info.SystemdVersion >= OfflinePrivateMountsTristate && !info.PrivateMountsAssigned) info.PrivateMounts = true;
     }
+
+    /// <summary>The first systemd whose offline analysis counts an unassigned PrivateMounts= as set (measured: 254).</summary>
+    public const int OfflinePrivateMountsTristate = 254;
 
     /// <summary>
     /// Undoes what <see cref="Patch"/> added, so a drop-in that turns a Protect* setting off gets its capabilities
@@ -132,8 +152,9 @@ internal static class SecuritySettings
 
     private static bool Bool(string value, bool fallback) => ParseBool(value) ?? fallback;
 
-    private static string Tristate(string value, string third, string fourth) =>
-        ParseBool(value) is { } b ? (b ? "yes" : "no") : value == third || value == fourth ? value : "no";
+    /// <summary>yes/no or one of two named values; anything else is ignored (keeps the current value), as systemd does.</summary>
+    private static string Tristate(string value, string third, string fourth, string current) =>
+        ParseBool(value) is { } b ? (b ? "yes" : "no") : value == third || value == fourth ? value : current;
 
     private static bool TryOctal(string value, out uint mode)
     {

@@ -1,5 +1,5 @@
 // The SystemCallFilter=~@group rows (analyze-security.c assess_system_call_filter, 252): walk the group's
-// members in systemd's order, skipping names that do not exist on this architecture; the first member whose
+// members in systemd's order, skipping names its libseccomp cannot resolve on this architecture; the first member whose
 // presence in the filter equals the allow-list flag is the offender.
 using HardenTui.Core.Syscalls;
 
@@ -15,7 +15,7 @@ internal static class SyscallFilterRow
         string? offender = null;
         foreach (var name in info.Groups.Members(group))
         {
-            if (!SyscallTable.X8664.Contains(name))
+            if (!SyscallTable.X8664.Resolves(name, info.SystemdVersion))
                 continue;
             var listed = info.SystemCallFilter.TryGetValue(name, out var errno) && (!allowList || errno < 0);
             if (listed == allowList)

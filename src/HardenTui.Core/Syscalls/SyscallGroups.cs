@@ -14,6 +14,13 @@ public sealed class SyscallGroups
 
     private SyscallGroups() { }
 
+    /// <summary>
+    /// The major version of the systemd these groups were read from. Exposure follows it (offline PrivateMounts=,
+    /// the values its parser accepts, which syscalls its libseccomp resolves), so one object tells Core which
+    /// systemd it stands in for.
+    /// </summary>
+    public int SystemdVersion { get; private init; } = Directives.SystemdVersions.Baseline;
+
     /// <summary>Group names in the order systemd lists them, each with its leading '@'.</summary>
     public IReadOnlyList<string> Names => _names;
 
@@ -22,9 +29,9 @@ public sealed class SyscallGroups
     /// its help text, other indented lines are members (syscall names or nested "@group" references). Lines
     /// starting with '#' in column 0 (ungrouped / unlisted system calls) are commentary and ignored.
     /// </summary>
-    public static SyscallGroups Parse(string text)
+    public static SyscallGroups Parse(string text, int systemdVersion = Directives.SystemdVersions.Baseline)
     {
-        var groups = new SyscallGroups();
+        var groups = new SyscallGroups { SystemdVersion = systemdVersion };
         List<string>? current = null;
         var lineNumber = 0;
         foreach (var raw in text.Split('\n'))

@@ -1,6 +1,8 @@
-// The machine side of exposure: the host's syscall groups (from `systemd-analyze syscall-filter`, read once),
+// The machine side of exposure: the host's syscall groups and systemd version (from `systemd-analyze syscall-filter`
+// and `systemd-analyze --version`, read once; exposure follows that version's systemd-analyze),
 // a loaded unit's SecurityInfo over ISystemd, and unit files on disk for offline analysis.
 using HardenTui.Core;
+using HardenTui.Core.Directives;
 using HardenTui.Core.Exposure;
 using HardenTui.Core.Syscalls;
 using HardenTui.Core.Units;
@@ -24,10 +26,16 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
 
     private async Task<SyscallGroups> ReadGroupsAsync(CancellationToken ct)
     {
-        var r = await runner.RunAsync(new ProcessSpec("systemd-analyze", ["syscall-filter", "--no-pager"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        // Both at once: each is a process start, and analyze pays for them before its first row.
+        var filter = runner.RunAsync(new ProcessSpec("systemd-analyze", ["syscall-filter", "--no-pager"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        var versionRun = runner.RunAsync(new ProcessSpec("systemd-analyze", ["--version"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        var r = await filter;
         if (!r.Ok)
             throw new SystemdException($"systemd-analyze syscall-filter failed: {r.Stderr.Trim()}");
-        return SyscallGroups.Parse(r.Stdout);
+        var v = await versionRun;
+        var version = SystemdVersions.Parse(v.Stdout.Split('\n')[0])
+            ?? throw new SystemdException($"systemd-analyze --version printed no version: {(v.Stdout + v.Stderr).Trim()}");
+        return SyscallGroups.Parse(r.Stdout, version);
     }
 
     /// <summary>

@@ -33,7 +33,27 @@ public class DirectiveCatalogTests
     {
         Catalog.AvailableIn(252).ShouldContain(d => d.Name == "ProtectProc");
         Catalog.AvailableIn(246).ShouldNotContain(d => d.Name == "ProtectProc");
-        Catalog.AvailableIn(252).Count().ShouldBe(Catalog.All.Count);
+        Catalog.AvailableIn(257).ShouldContain(d => d.Name == "PrivatePIDs");
+        Catalog.AvailableIn(254).ShouldNotContain(d => d.Name == "PrivatePIDs");
+        Catalog.AvailableIn(252).ShouldNotContain(d => d.Name == "MemoryKSM");
+        Catalog.AvailableIn(258).Count().ShouldBe(Catalog.All.Count);
+    }
+
+    [Fact]
+    public void Values_carry_their_own_version()
+    {
+        var cgroups = Catalog.Find("ProtectControlGroups")!;
+        cgroups.SinceFor("yes").ShouldBe(232);
+        cgroups.SinceFor("strict").ShouldBe(257);
+        cgroups.KnownIn(252, "strict").ShouldBeFalse();
+        cgroups.KnownIn(257, "strict").ShouldBeTrue();
+        Catalog.SinceFor("PrivateTmp", "disconnected").ShouldBe(257);
+        Catalog.SinceFor("PrivateUsers", "full").ShouldBe(258);
+        Catalog.SinceFor("ProtectHostname", "private").ShouldBe(258);
+        Catalog.SinceFor("RestrictFileSystems", "ext4").ShouldBe(250);
+        Catalog.TooNew("PrivateTmp", "disconnected", 252).ShouldBe("PrivateTmp=disconnected needs systemd 257, the target has 252");
+        Catalog.TooNew("PrivatePIDs", "yes", 254).ShouldBe("PrivatePIDs= needs systemd 257, the target has 254");
+        Catalog.TooNew("PrivateTmp", "yes", 252).ShouldBeNull();
     }
 
     [Theory]

@@ -5,21 +5,37 @@ using HardenTui.Core.Units;
 
 namespace HardenTui.Core.Tests.Exposure;
 
-/// <summary>Reads the goldens recorded from the real systemd-analyze 252 (see tests/HardenTui.Host.Tests/golden/regen.sh).</summary>
+/// <summary>
+/// Reads the goldens recorded from the real systemd-analyze (see tests/HardenTui.Host.Tests/golden/regen.sh): 252 in
+/// golden/, each other version in golden/vNNN/ with its own syscall-filter.txt; the offline unit files are shared.
+/// </summary>
 internal static class Golden
 {
     public static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Exposure", "golden");
 
-    public static readonly SyscallGroups Groups = SyscallGroups.Parse(File.ReadAllText(Path.Combine(Root, "syscall-filter.txt")));
+    /// <summary>The other systemd versions recorded (Debian 12 backports' 254, Debian 13's 257).</summary>
+    public static readonly int[] OtherVersions = [254, 257];
+
+    public static string RootOf(int version) => version == 252 ? Root : Path.Combine(Root, $"v{version}");
+
+    public static readonly SyscallGroups Groups = GroupsOf(252);
+
+    public static SyscallGroups GroupsOf(int version) =>
+        SyscallGroups.Parse(File.ReadAllText(Path.Combine(RootOf(version), "syscall-filter.txt")), version);
 
     public static IEnumerable<object[]> Names(string kind) =>
         Directory.GetFiles(Path.Combine(Root, kind), "*.json").Select(f => new object[] { Path.GetFileNameWithoutExtension(f) }).OrderBy(o => (string)o[0]);
 
-    public static JsonElement Read(string kind, string name) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, kind, name + ".json"))).RootElement;
+    /// <summary>(version, name) for every golden of the other versions.</summary>
+    public static IEnumerable<object[]> VersionedNames(string kind) =>
+        OtherVersions.SelectMany(v => Directory.GetFiles(Path.Combine(RootOf(v), kind), "*.json")
+            .Select(f => new object[] { v, Path.GetFileNameWithoutExtension(f) }).OrderBy(o => (string)o[1]));
 
-    public static SecurityInfo Online(JsonElement record, string? unitText = null) =>
-        SecurityInfo.FromProperties(UnitPropertiesJson.Read(record.GetProperty("unit").GetString()!, record.GetProperty("properties")), Groups, unitText);
+    public static JsonElement Read(string kind, string name, int version = 252) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(RootOf(version), kind, name + ".json"))).RootElement;
+
+    public static SecurityInfo Online(JsonElement record, string? unitText = null, SyscallGroups? groups = null) =>
+        SecurityInfo.FromProperties(UnitPropertiesJson.Read(record.GetProperty("unit").GetString()!, record.GetProperty("properties")), groups ?? Groups, unitText);
 
     public static EffectiveUnit OfflineUnit(string fileName)
     {

@@ -9,6 +9,24 @@ public class GoldenExposureTests
     public static IEnumerable<object[]> OnlineUnits => Golden.Names("online");
     public static IEnumerable<object[]> OfflineUnits => Golden.Names("offline");
     public static IEnumerable<object[]> DropInCases => Golden.Names("dropin");
+    public static IEnumerable<object[]> OtherVersionsOnline => Golden.VersionedNames("online");
+    public static IEnumerable<object[]> OtherVersionsOffline => Golden.VersionedNames("offline");
+
+    [Theory]
+    [MemberData(nameof(OtherVersionsOnline))]
+    public void Loaded_unit_matches_that_versions_systemd_analyze(int version, string unit)
+    {
+        var record = Golden.Read("online", unit, version);
+        AssertSame(record, ExposureScorer.Score(Golden.Online(record, groups: Golden.GroupsOf(version))));
+    }
+
+    [Theory]
+    [MemberData(nameof(OtherVersionsOffline))]
+    public void Unit_file_matches_that_versions_systemd_analyze_offline(int version, string file)
+    {
+        var record = Golden.Read("offline", file, version);
+        AssertSame(record, ExposureScorer.Score(SecurityInfo.FromUnit(Golden.OfflineUnit(file), Golden.GroupsOf(version))));
+    }
 
     [Theory]
     [MemberData(nameof(OnlineUnits))]

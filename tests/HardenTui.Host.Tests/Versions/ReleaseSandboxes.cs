@@ -11,3 +11,9 @@ public sealed class TrixieSandboxFixture() : BootedSandbox(SandboxFixture.Packag
 
 [CollectionDefinition("trixie-sandbox")]
 public sealed class TrixieSandboxCollection : ICollectionFixture<TrixieSandboxFixture>;
+
+/// <summary>Debian 12 with systemd 254 from bookworm-backports: the third systemd whose exposure is compared.</summary>
+public sealed class BackportsSandboxFixture() : BootedSandbox(SandboxFixture.Packages, SandboxRelease.Find("bookworm-backports"));
+
+[CollectionDefinition("backports-sandbox")]
+public sealed class BackportsSandboxCollection : ICollectionFixture<BackportsSandboxFixture>;

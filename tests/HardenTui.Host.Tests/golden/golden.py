@@ -8,7 +8,8 @@ NoNewPrivileges ProtectHostname PrivateDevices PrivateMounts PrivateNetwork Priv
 ProtectControlGroups ProtectKernelModules ProtectKernelTunables ProtectKernelLogs ProtectClock RemoveIPC
 RestrictRealtime RestrictSUIDSGID NotifyAccess ProtectHome ProtectSystem RestrictAddressFamilies RestrictNamespaces
 RootDirectory RootImage Delegate DevicePolicy DeviceAllow IPAddressDeny IPAddressAllow IPIngressFilterPath
-IPEgressFilterPath SystemCallArchitectures SystemCallFilter UMask""".split()
+IPEgressFilterPath SystemCallArchitectures SystemCallFilter UMask
+PrivateTmpEx PrivateUsersEx ProtectControlGroupsEx ProtectHostnameEx PrivatePIDs""".split()
 
 def overall(line):
     m = re.search(r"Overall exposure level for \S+: (\d+\.\d) (\w+)", line)
