@@ -7,7 +7,7 @@ namespace HardenTui.Core.Health;
 /// <summary>
 /// Reads `journalctl -u UNIT --since @EPOCH -o json` (one JSON object per line) and names what points at a
 /// hardening directive: seccomp kills (status=31/SYS), exec setup failures systemd reports as exit statuses
-/// 203/EXEC, 226/NAMESPACE, 218/CAPABILITIES (src/basic/exit-status.h, v252), and a burst of EPERM/EACCES.
+/// 203/EXEC, 226/NAMESPACE, 218/CAPABILITIES (src/basic/exit-status.h, v252), and a burst of EPERM/EACCES/EROFS.
 /// </summary>
 public static partial class JournalScan
 {
@@ -17,7 +17,7 @@ public static partial class JournalScan
     [GeneratedRegex(@"status=(31/SYS|203/EXEC|226/NAMESPACE|218/CAPABILITIES)|signal=SYS\b|\bSIGSYS\b|Failed at step (EXEC|NAMESPACE|CAPABILITIES)")]
     private static partial Regex FatalPattern();
 
-    [GeneratedRegex(@"Permission denied|Operation not permitted|\bEPERM\b|\bEACCES\b")]
+    [GeneratedRegex(@"Permission denied|Operation not permitted|Read-only file system|\bEPERM\b|\bEACCES\b|\bEROFS\b")]
     private static partial Regex PermissionPattern();
 
     public static IReadOnlyList<string> Problems(string journalJson)
@@ -32,7 +32,7 @@ public static partial class JournalScan
             else if (PermissionPattern().IsMatch(message)) permission.Add(message);
         }
         if (permission.Count >= PermissionBurst)
-            problems.Add($"{permission.Count} permission errors (EPERM/EACCES) since the restart, first: {permission[0]}");
+            problems.Add($"{permission.Count} permission errors (EPERM/EACCES/EROFS) since the restart, first: {permission[0]}");
         return problems.Distinct().ToList();
     }
 

@@ -3,8 +3,11 @@ using HardenTui.Core.Overrides;
 namespace HardenTui.Core.Proposals;
 
 /// <summary>The shared vocabulary of the resolver's rules: paths, evidence lines and the on/off proposal shapes.</summary>
-internal sealed class RuleKit(Observations seen, CurrentHardening current)
+internal sealed class RuleKit(Observations seen, CurrentHardening current, UnitContext? context = null)
 {
+    /// <summary>The unit's name, owner and directories, when known (the idioms need them).</summary>
+    public UnitContext? Context { get; } = context;
+
     public Observations Seen { get; } = seen;
     public CurrentHardening Current { get; } = current;
 

@@ -88,6 +88,11 @@ public sealed record ShellPlan(
             }
             foreach (var (at, a) in values)
             {
+                if (catalog.TooNew(key, a.Value, systemdVersion) is { } tooNew)
+                {
+                    left.Add(new LeftOut(key, a.Value, $"systemd {systemdVersion} does not know this value ({tooNew})"));
+                    continue;
+                }
                 var expanded = Specifiers.Expand(a.Value, name, out var unknown);
                 if (expanded is null) left.Add(new LeftOut(key, a.Value, $"it uses the specifier %{unknown}, which HardenTui does not expand outside the unit"));
                 else chosen.Add((at, a with { Value = expanded }));

@@ -1,4 +1,4 @@
-// The runtime drop-in that wraps a unit's commands in strace. Every ExecStartPre/ExecStart/ExecStartPost/ExecReload
+// The runtime drop-in that wraps a unit's commands in strace. Every ExecStartPre/ExecStart/ExecStartPost/ExecReload/ExecStop/ExecStopPost
 // is reset and re-emitted as "strace -f -s 0 -o DIR/<setting>.<n> -- <command>": -f follows forks, -s 0 prints no
 // buffer contents (no secrets in the log; paths are still printed whole). Type=forking needs -D (strace becomes a
 // detached grandchild, so the forking parent can exit and systemd sees the real daemon); Type=notify needs
@@ -13,7 +13,7 @@ public static class StraceDropIn
     public const string FileName = "zz-hardentui-trace.conf";
     public const string Marker = "# Written by hardentui trace; removed when the trace stops.";
 
-    public static readonly string[] Settings = ["ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload"];
+    public static readonly string[] Settings = ["ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"];
 
     private static readonly Dictionary<string, string> Prefixes = new()
     {

@@ -44,7 +44,10 @@ public sealed record DeviceRule(string Path, string Access);
 /// </summary>
 public sealed class UnitProperties
 {
-    /// <summary>Every property read, with its D-Bus type. The Unit interface's first, then Service's.</summary>
+    /// <summary>
+    /// Every property read, with its D-Bus type; the Unit interface's first, then Service's. A property not named
+    /// here is never read (its accessor returns null): code that needs another one adds it here.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, PropertyKind> Schema = BuildSchema();
 
     private readonly IReadOnlyDictionary<string, object> _values;
@@ -103,9 +106,9 @@ public sealed class UnitProperties
         // org.freedesktop.systemd1.Unit
         Add(PropertyKind.String, "Id", "Description", "LoadState", "ActiveState", "SubState", "FragmentPath", "UnitFileState");
         Add(PropertyKind.Strings, "DropInPaths");
-        Add(PropertyKind.Bool, "DefaultDependencies", "NeedDaemonReload");
+        Add(PropertyKind.Bool, "DefaultDependencies", "NeedDaemonReload", "CanReload");
         // org.freedesktop.systemd1.Service: state and how it runs
-        Add(PropertyKind.String, "Type", "Result", "ControlGroup", "User", "Group", "NotifyAccess", "KeyringMode", "ProtectProc",
+        Add(PropertyKind.String, "Type", "Result", "ControlGroup", "User", "Group", "PAMName", "NotifyAccess", "KeyringMode", "ProtectProc",
             "ProcSubset", "ProtectHome", "ProtectSystem", "RootDirectory", "RootImage", "DevicePolicy");
         Add(PropertyKind.UInt32, "MainPID", "NRestarts", "UMask");
         Add(PropertyKind.Int32, "SystemCallErrorNumber");

@@ -36,11 +36,17 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
             return new HealthReport([$"restart failed: {e.Message}", .. await JournalProblemsAsync(unit, since, ct)]);
         }
         step?.Invoke("restart", StepStatus.Done, "");
-        if (step is null) return await VerifyAsync(unit, since, check, ct);
+        var report = await VerifyAfterRestartAsync(unit, since, check, step, ct);
+        return report.Healthy ? await new EverydayChecks(this, systemd, runner, clock).RunAsync(unit, since, check, step, ct) : report;
+    }
+
+    private Task<HealthReport> VerifyAfterRestartAsync(string unit, long since, HealthCheck check, StepReport? step, CancellationToken ct)
+    {
+        if (step is null) return VerifyAsync(unit, since, check, ct);
         var probe = check.Probe ?? "";
         step("settle", StepStatus.Running, $"watching {check.Settle.TotalSeconds:0}s for a crash or restart loop");
         if (probe.Length == 0) step("probe", StepStatus.Skipped, "no probe set");
-        return await VerifyAsync(unit, since, check, ct, (phase, problems) =>
+        return VerifyAsync(unit, since, check, ct, (phase, problems) =>
         {
             step(phase, problems.Count == 0 ? StepStatus.Done : StepStatus.Failed, problems.Count == 0 ? PhaseOk(phase, probe) : string.Join("; ", problems));
             if (phase == "settle" && problems.Count == 0 && probe.Length > 0)
@@ -93,7 +99,7 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
         return new HealthReport(problems);
     }
 
-    private async Task<ProcessResult> ProbeAsync(string probe, CancellationToken ct)
+    internal async Task<ProcessResult> ProbeAsync(string probe, CancellationToken ct)
     {
         ProcessResult result = null!;
         for (var attempt = 0; attempt < 3; attempt++)
@@ -105,13 +111,13 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
         return result;
     }
 
-    private async Task<IReadOnlyList<string>> JournalProblemsAsync(string unit, long sinceUnixMs, CancellationToken ct)
+    internal async Task<IReadOnlyList<string>> JournalProblemsAsync(string unit, long sinceUnixMs, CancellationToken ct)
     {
         var journal = await runner.RunAsync(ProcessSpec.Of("journalctl", "-u", unit, "--since", $"@{sinceUnixMs / 1000}.{sinceUnixMs % 1000:D3}", "-o", "json", "--no-pager", "-q"), ct);
         return JournalScan.Problems(journal.Stdout);
     }
 
-    private async Task<UnitState> WaitSettledStateAsync(string unit, CancellationToken ct)
+    internal async Task<UnitState> WaitSettledStateAsync(string unit, CancellationToken ct)
     {
         var deadline = clock.GetUtcNow() + StartTimeout;
         var state = await StateAsync(unit, ct);
@@ -123,14 +129,14 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
         return state;
     }
 
-    private async Task<UnitState> StateAsync(string unit, CancellationToken ct)
+    internal async Task<UnitState> StateAsync(string unit, CancellationToken ct)
     {
         var p = await systemd.GetPropertiesAsync(unit, ct);
         return new UnitState(p.String("ActiveState") ?? "unknown", p.String("SubState") ?? "unknown",
             p.Number("NRestarts") ?? 0, p.Number("MainPID") ?? 0);
     }
 
-    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
+    internal static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
 
-    private readonly record struct UnitState(string Active, string Sub, long Restarts, long MainPid);
+    internal readonly record struct UnitState(string Active, string Sub, long Restarts, long MainPid);
 }

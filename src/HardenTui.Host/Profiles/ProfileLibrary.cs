@@ -11,16 +11,21 @@ public sealed class ProfileLibrary(string directory)
 {
     public string Directory { get; } = directory;
 
-    /// <summary>The library next to the running app; null when no profiles/ directory is found above it.</summary>
+    /// <summary>
+    /// The library of the running app: profiles/ in the first directory above it that has one (a checkout's build),
+    /// else share/hardentui/profiles beside its bin directory (/usr/bin/hardentui → /usr/share/hardentui/profiles, as
+    /// the Debian package installs it); null when neither exists.
+    /// </summary>
     public static ProfileLibrary? Shipped()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            var dir = Path.Combine(d.FullName, "profiles");
-            if (System.IO.Directory.Exists(dir) && System.IO.Directory.EnumerateFiles(dir, "*.yaml").Any()) return new ProfileLibrary(dir);
-        }
-        return null;
+            if (HasProfiles(Path.Combine(d.FullName, "profiles")) is { } dir) return new ProfileLibrary(dir);
+        return HasProfiles(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../share/hardentui/profiles"))) is { } installed
+            ? new ProfileLibrary(installed) : null;
     }
+
+    private static string? HasProfiles(string dir) =>
+        System.IO.Directory.Exists(dir) && System.IO.Directory.EnumerateFiles(dir, "*.yaml").Any() ? dir : null;
 
     /// <summary>Every shipped profile, by name.</summary>
     public IReadOnlyList<Profile> All() =>

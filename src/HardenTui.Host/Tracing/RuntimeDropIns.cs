@@ -20,12 +20,20 @@ internal sealed class RuntimeDropIns(ISystemd systemd, IProcessRunner runner)
         var w = await runner.RunAsync(new ProcessSpec("sh", ["-c", "mkdir -p \"${1%/*}\" && cat > \"$1\"", "sh", path], Stdin: text), ct);
         if (!w.Ok) throw new SystemdException($"cannot write {path}: {w.Stderr.Trim()}");
 
+        // Stopped while the drop-in is still loaded, so a wrapped ExecStop= runs under the tracer too; then started
+        // again (if it ran) with its own configuration.
         async Task Restore(CancellationToken token)
         {
-            await runner.RunAsync(new ProcessSpec("sh", ["-c", "rm -f \"$1\"; rmdir \"${1%/*}\" 2>/dev/null; true", "sh", path]), token);
-            await systemd.DaemonReloadAsync(token);
-            if (wasActive) await systemd.RestartAsync(unit, timeout, token);
-            else await systemd.StopAsync(unit, timeout, token);
+            try
+            {
+                await systemd.StopAsync(unit, timeout, token);
+            }
+            finally
+            {
+                await runner.RunAsync(new ProcessSpec("sh", ["-c", "rm -f \"$1\"; rmdir \"${1%/*}\" 2>/dev/null; true", "sh", path]), token);
+                await systemd.DaemonReloadAsync(token);
+            }
+            if (wasActive) await systemd.StartAsync(unit, timeout, token);
         }
 
         try

@@ -3,6 +3,7 @@ using System.CommandLine;
 using HardenTui.Core;
 using HardenTui.Core.Overrides;
 using HardenTui.Core.Proposals;
+using HardenTui.Core.Wizard;
 using HardenTui.Host.Apply;
 using HardenTui.Host.Health;
 using HardenTui.Host.Profiles;
@@ -28,30 +29,42 @@ internal static class ApplyCommand
         var seconds = new Option<int>("--trace-seconds") { Description = "How long --auto traces", DefaultValueFactory = _ => 20 };
         var settle = new Option<int>("--settle-seconds") { Description = "How long the service must stay up after each restart", DefaultValueFactory = _ => 5 };
         var yes = new Option<bool>("--yes") { Description = "Do not ask before writing" };
+        var soak = new Option<int?>("--soak") { Description = "Seconds to watch the journal and kernel log for denials after the checks (default 60 with --auto, else 0)" };
         var command = new Command("apply", "Write a hardening drop-in, restart and verify the service; bisect or roll back if it breaks");
         command.Arguments.Add(unit);
-        foreach (var o in new Option[] { auto, dropin, profile, findings, probe, seconds, settle, yes }) command.Options.Add(o);
+        foreach (var o in new Option[] { auto, dropin, profile, findings, probe, seconds, settle, yes, soak }) command.Options.Add(o);
         command.SetAction((parse, ct) =>
         {
             var sources = new[] { parse.GetValue(auto), parse.GetValue(dropin) is not null, parse.GetValue(profile) is not null }.Count(x => x);
             if (sources != 1) throw new BadInputException("apply needs exactly one of --auto, --dropin FILE, --profile NAME|FILE");
-            if (parse.GetValue(seconds) <= 0 || parse.GetValue(settle) < 0) throw new BadInputException("--trace-seconds must be positive and --settle-seconds not negative");
+            if (parse.GetValue(seconds) <= 0 || parse.GetValue(settle) < 0 || parse.GetValue(soak) < 0)
+                throw new BadInputException("--trace-seconds must be positive, --settle-seconds and --soak not negative");
+            var soakFor = TimeSpan.FromSeconds(parse.GetValue(soak) ?? (parse.GetValue(auto) ? (int)HealthCheck.DefaultSoak.TotalSeconds : 0));
             var chosen = parse.GetValue(profile) is { } p ? ProfileLibrary.Resolve(p, ProfileLibrary.Shipped()) : null;
             return MachineServices.RunAsync("apply", async services =>
             {
                 var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
                 var name = props.Unit;
                 var (exposureBefore, exposureWith) = await services.ExposureAsync(name, ct);
-                var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle)));
+                var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle))) { Soak = soakFor };
                 DropIn dropIn;
                 if (chosen is not null)
                 {
                     var plan = ProfilePlan.For(chosen, name, await ManagerFacts.ReadAsync(services.Systemd, ct), parse.GetValue(probe), check.Settle);
                     if (plan.Warning is not null) Console.Error.WriteLine("hardentui: warning: " + plan.Warning);
-                    (dropIn, check) = (plan.DropIn, plan.Check);
+                    (dropIn, check) = (plan.DropIn, plan.Check with { Soak = soakFor });
                 }
-                else dropIn = parse.GetValue(dropin) is { } file ? DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"))
-                    : ProposedDropIn(props, await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct));
+                else if (parse.GetValue(dropin) is { } file) dropIn = DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"));
+                else
+                {
+                    (dropIn, var session) = await ProposedDropInAsync(services, props,
+                        await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct), ct);
+                    if (session && dropIn.Directives.Count == 0)
+                    {
+                        Console.Error.WriteLine($"hardentui: nothing written: no directive is safe for the sessions {name} starts.");
+                        return CliApp.ExitOk;
+                    }
+                }
                 var given = parse.GetValue(dropin) ?? parse.GetValue(profile);
                 services.Workflow.Learned = await services.LearnedAsync(given is not null && File.Exists(given) ? File.ReadAllText(given) : null, given ?? "", ct);
                 if (dropIn.Directives.Count == 0) throw new BadInputException("the drop-in has no directives; nothing to apply");
@@ -68,6 +81,13 @@ internal static class ApplyCommand
                 services.Workflow.Progress += line => Console.Error.WriteLine("hardentui: " + line);
                 try
                 {
+                    services.Workflow.Step = (step, status, detail) =>
+                    {
+                        if (step is "reload" or "soak" && status is not StepStatus.Running and not StepStatus.Pending)
+                            Console.Error.WriteLine($"hardentui: {step}: {status.ToString().ToLowerInvariant()}: {detail}");
+                        else if (step == "soak" && status == StepStatus.Running && detail.StartsWith(soakFor.TotalSeconds.ToString("0") + " s left", StringComparison.Ordinal))
+                            Console.Error.WriteLine($"hardentui: soak: {detail}");
+                    };
                     var outcome = await services.Workflow.ApplyAsync(dropIn, check, bisect: true, ct);
                     var code = await ReportAsync(services, name, check, outcome, ct);
                     var exposureAfter = (await services.ExposureAsync(name, ct)).Now;
@@ -84,13 +104,17 @@ internal static class ApplyCommand
         return command;
     }
 
-    /// <summary>The default proposals as a drop-in; the ones that are on although a trace cannot decide them are named.</summary>
-    private static DropIn ProposedDropIn(UnitProperties props, Observations seen)
+    /// <summary>
+    /// The default proposals as a drop-in; the ones that are on although a trace cannot decide them are named, and
+    /// for a session service what was left off for the sessions' sake (true: it is one).
+    /// </summary>
+    private static async Task<(DropIn DropIn, bool Session)> ProposedDropInAsync(MachineServices services, UnitProperties props, Observations seen, CancellationToken ct)
     {
-        var proposals = MachineServices.Propose(props, seen);
+        var (proposals, context) = await services.ProposeAsync(props, seen, null, ct);
         foreach (var p in proposals.Where(p => p.DefaultOn && p.YourCall))
             Console.Error.WriteLine($"hardentui: on by default, but your call: {string.Join(' ', p.Lines.Select(l => l.Line))} ({p.Reason})");
-        return Resolver.DropIn(props.Unit, proposals);
+        MachineServices.SaySessions(context, proposals);
+        return (Resolver.DropIn(props.Unit, proposals), context.Session is not null);
     }
 
     private static async Task<Observations> ObserveAsync(MachineServices services, string unit, string? findings, string? probe, int seconds, CancellationToken ct)
@@ -112,7 +136,7 @@ internal static class ApplyCommand
             return CliApp.ExitFailed;
         }
         Console.Error.WriteLine($"hardentui: one more plain restart of {unit} to confirm ...");
-        var confirm = await services.Health.RestartAndVerifyAsync(unit, check, ct);
+        var confirm = await services.Health.RestartAndVerifyAsync(unit, check with { Soak = TimeSpan.Zero }, ct);
         if (!confirm.Healthy)
         {
             Console.Error.WriteLine($"hardentui: {unit} failed on the confirming restart ({confirm}); rolling back.");

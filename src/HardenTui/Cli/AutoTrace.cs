@@ -5,8 +5,8 @@ using HardenTui.Host.Tracing;
 namespace HardenTui.Cli;
 
 /// <summary>
-/// The trace step of `apply --auto`: restart the unit under strace, run the probe, read the findings, put the unit
-/// back. The trace is journaled (<see cref="JournaledTracer"/>), so a kill -9 mid-trace is undone at the next start.
+/// The trace step of `apply --auto`: restart the unit under strace, run the probe, reload it where it can reload,
+/// read the findings, stop it (so ExecStop= is traced too) and put the unit back. The trace is journaled (<see cref="JournaledTracer"/>), so a kill -9 mid-trace is undone at the next start.
 /// </summary>
 internal static class AutoTrace
 {
@@ -22,6 +22,8 @@ internal static class AutoTrace
             var r = await services.Runner.RunAsync(ProcessSpec.Probe(probe, duration), ct);
             Console.Error.WriteLine($"hardentui: probe during the trace exited {r.ExitCode}{(r.TimedOut ? " (timed out)" : "")}");
         }
+        if (await UnitExercise.ReloadAsync(services.Systemd, services.Runner, unit, ct) is { } reloaded)
+            Console.Error.WriteLine("hardentui: " + reloaded);
         await until;
         var findings = await trace.StopAsync(CancellationToken.None);
         Console.Error.WriteLine($"hardentui: traced {findings.Stats.CallsStarted} system calls; {unit} runs with its own configuration again.");

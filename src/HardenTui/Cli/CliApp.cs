@@ -1,6 +1,7 @@
 // The command-line entry: every subcommand registers here; parse errors and bad input become a
 // single line on stderr with exit code 2 (never a stack trace).
 using System.CommandLine;
+using System.Reflection;
 using HardenTui.Core;
 using HardenTui.Host.Systemd;
 
@@ -11,6 +12,10 @@ public static class CliApp
     public const int ExitOk = 0;
     public const int ExitFailed = 1;
     public const int ExitBadInput = 2;
+
+    /// <summary>The informational version (0.1.0+COMMIT), as System.CommandLine's --version prints it.</summary>
+    public static string Version =>
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     public static RootCommand BuildRoot()
     {

@@ -15,14 +15,17 @@ internal static class DefaultCommand
     {
         var unit = new Argument<string?>("unit") { Description = "Open this service directly (default: pick one from the list).", Arity = ArgumentArity.ZeroOrOne };
         root.Arguments.Add(unit);
+        var soak = new Option<int>("--soak") { Description = "Seconds the wizard's apply watches the service for denials after its checks", DefaultValueFactory = _ => 60 };
+        root.Options.Add(soak);
         root.SetAction(async (parseResult, ct) =>
         {
             var name = parseResult.GetValue(unit);
+            if (parseResult.GetValue(soak) < 0) throw new Core.BadInputException("--soak must not be negative");
             if (name is not null && name.StartsWith('-'))
                 throw new Core.BadInputException($"unknown option {name} (see --help)");
             if (name is not null)
                 name = Core.Units.UnitName.Parse(name.Contains('.') ? name : name + ".service").Value; // as systemctl: "nginx" is nginx.service
-            if (SystemdIsPid1()) return await Tui.WizardApp.RunAsync(name, ct);
+            if (SystemdIsPid1()) return await Tui.WizardApp.RunAsync(name, ct, TimeSpan.FromSeconds(parseResult.GetValue(soak)));
             Console.Error.WriteLine("hardentui: systemd is not PID 1 on this machine, so there are no services here to harden.");
             Console.Error.WriteLine($"hardentui: the sandbox boots a throwaway real systemd (all changes in memory) with {string.Join(", ", DemoPackages)} installed.");
             if (!Confirm("Boot the sandbox and open the wizard in it? [Y/n] "))

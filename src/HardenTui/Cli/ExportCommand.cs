@@ -40,7 +40,7 @@ internal static class ExportCommand
                 if (parse.GetValue(proposed))
                 {
                     var seen = parse.GetValue(findings) is { } file ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings")) : Observations.None;
-                    text = Resolver.DropIn(name, MachineServices.Propose(props, await services.CompleteAsync(seen, ct))).Render(DateTimeOffset.UtcNow);
+                    text = Resolver.DropIn(name, (await services.ProposeAsync(props, await services.CompleteAsync(seen, ct), null, ct)).Proposals).Render(DateTimeOffset.UtcNow);
                 }
                 else text = services.Store.Read(name)
                     ?? throw new BadInputException($"{name} has no HardenTui drop-in applied (/{services.Store.RelativePath(name)}); apply one first or export --proposed");

@@ -84,9 +84,22 @@ internal sealed class MachineServices
         catch (UnitNotFoundException e) { throw new BadInputException(e.Message); }
     }
 
-    /// <summary>Proposals for the unit from saved findings (or none: everything off) and its current settings.</summary>
-    public static IReadOnlyList<Proposal> Propose(UnitProperties props, Observations seen, Func<string, int>? exposureWith = null) =>
-        Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props), exposureWith);
+    /// <summary>
+    /// Proposals for the unit from saved findings (or none: everything off), its current settings and its context
+    /// (owner, own directories, whether it starts other users' sessions).
+    /// </summary>
+    public async Task<(IReadOnlyList<Proposal> Proposals, UnitContext Context)> ProposeAsync(UnitProperties props, Observations seen,
+        Func<string, int>? exposureWith, CancellationToken ct)
+    {
+        var context = await UnitContextReader.ReadAsync(Runner, props, seen, ct);
+        return (Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props), exposureWith, context), context);
+    }
+
+    /// <summary>For a session service, says on stderr what was left off for the sessions' sake and what stays on.</summary>
+    public static void SaySessions(UnitContext context, IReadOnlyList<Proposal> proposals)
+    {
+        if (context.Session is { } session) Console.Error.WriteLine("hardentui: " + SessionRules.Summary(session, proposals));
+    }
 
     /// <summary>Adds what the resolver needs from this machine's systemd that findings may lack (@system-service members).</summary>
     public async Task<Observations> CompleteAsync(Observations seen, CancellationToken ct) =>

@@ -25,7 +25,8 @@ internal static class ProposeCommand
                 : Observations.None;
             seen = await services.CompleteAsync(seen, ct);
             var (now, with) = await services.ExposureAsync(props.Unit, ct);
-            var proposals = MachineServices.Propose(props, seen, with);
+            var (proposals, context) = await services.ProposeAsync(props, seen, with, ct);
+            MachineServices.SaySessions(context, proposals);
             if (parse.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(proposals, CliJson.Default.IReadOnlyListProposal));
             else

@@ -8,7 +8,8 @@ namespace HardenTui.Tui;
 /// <summary>Starts the full-screen wizard, or refuses (with the plain commands to use instead) where it cannot run.</summary>
 internal static class WizardApp
 {
-    public static async Task<int> RunAsync(string? unit, CancellationToken ct)
+    /// <param name="soak">How long an apply watches the service after its checks (default 60 s).</param>
+    public static async Task<int> RunAsync(string? unit, CancellationToken ct, TimeSpan? soak = null)
     {
         var traits = TerminalTraits.Current;
         if (traits.Dumb || Console.IsOutputRedirected || Console.IsInputRedirected)
@@ -27,7 +28,7 @@ internal static class WizardApp
             Console.Error.WriteLine($"hardentui: crash recovery could not reach systemd: {e.Message}");
         }
         var runner = new LocalProcessRunner();
-        var effects = new WizardEffects(DbusSystemd.ForHost(), runner);
+        var effects = new WizardEffects(DbusSystemd.ForHost(), runner, soak);
         return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
     }
 }

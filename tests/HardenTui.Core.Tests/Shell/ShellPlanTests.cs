@@ -105,7 +105,7 @@ public class ShellPlanTests
     [Fact]
     public void A_refused_setting_is_left_out_with_systemds_words()
     {
-        var plan = ShellPlan.For("nginx.service", "[Service]\nPrivatePIDs=yes\nProtectControlGroups=strict\nProtectHome=yes\n", null, 252, Sh);
+        var plan = ShellPlan.For("nginx.service", "[Service]\nPrivatePIDs=yes\nProtectControlGroups=strict\nProtectHome=yes\n", null, 257, Sh);
         var keys = plan.Settings.Select(s => s.Key);
         SystemdRun.Refusal("Unknown assignment: PrivatePIDs=yes\n", keys).ShouldBe(("PrivatePIDs", "Unknown assignment: PrivatePIDs=yes"));
         SystemdRun.Refusal("Failed to parse ProtectControlGroups: strict", keys)!.Value.Key.ShouldBe("ProtectControlGroups");
@@ -114,6 +114,15 @@ public class ShellPlanTests
         var without = plan.Without("PrivatePIDs", "refused");
         without.Has("PrivatePIDs").ShouldBeFalse();
         without.Left.Single().ShouldBe(new LeftOut("PrivatePIDs", "yes", "refused"));
+    }
+
+    [Fact]
+    public void Directives_and_values_newer_than_the_systemd_are_left_out_naming_both_versions()
+    {
+        var plan = ShellPlan.For("nginx.service", "[Service]\nPrivatePIDs=yes\nProtectControlGroups=strict\nProtectHome=yes\n", null, 252, Sh);
+        plan.Has("ProtectHome").ShouldBeTrue();
+        plan.Left.Select(l => l.Key).ShouldBe(["PrivatePIDs", "ProtectControlGroups"], ignoreOrder: true);
+        plan.Left.Single(l => l.Key == "ProtectControlGroups").Why.ShouldContain("needs systemd 257, the target has 252");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class WizardApplyInSandboxTests(SandboxFixture sandbox)
     private static readonly DirectiveToggle[] Working = [Toggle("PrivateTmp", "yes"), Toggle("ProtectHome", "yes"), Toggle("LockPersonality", "yes")];
     private static readonly DirectiveToggle[] Breaking = [.. Working, Toggle("SystemCallFilter", "~@network-io")];
 
-    private ApplyEffects Effects() => new(sandbox.Systemd, sandbox.Runner, sandbox.Sandbox.RootPath);
+    private ApplyEffects Effects() => new(sandbox.Systemd, sandbox.Runner, sandbox.Sandbox.RootPath, TimeSpan.FromSeconds(2));
 
     private string DropInFile => sandbox.HostPath("/" + DropInPaths.PersistentFile(Nginx));
 
@@ -70,6 +70,7 @@ public class WizardApplyInSandboxTests(SandboxFixture sandbox)
             [
                 ("write", StepStatus.Done), ("daemon-reload", StepStatus.Done), ("restart", StepStatus.Done),
                 ("settle", StepStatus.Done), ("probe", StepStatus.Done), ("journal scan", StepStatus.Done),
+                ("reload", StepStatus.Done), ("soak", StepStatus.Done),
             ]);
             var text = await File.ReadAllTextAsync(DropInFile);
             text.ShouldContain("# Learned on: systemd=252 ");

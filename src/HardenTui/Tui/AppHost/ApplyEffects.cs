@@ -12,23 +12,25 @@ namespace HardenTui.Tui.AppHost;
 
 /// <summary>
 /// The wizard's apply and bisect, both through <see cref="ApplyWorkflow"/> (the CLI's): write, daemon-reload,
-/// restart, verify, shown as steps; on failure the previous state is put back; bisect tries subsets of the
+/// restart, verify, reload, soak, shown as steps; on failure the previous state is put back; bisect tries subsets of the
 /// directives with real restarts until it names the one(s) that break the service, then restores. Every change
 /// goes through the crash journal, so a killed wizard is recovered on the next start.
 /// </summary>
-internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, string root = "/")
+internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, string root = "/", TimeSpan? soak = null)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+    private readonly TimeSpan _soak = soak ?? HealthCheck.DefaultSoak;
 
     private ApplyWorkflow Workflow() => new(systemd, new DropInStore(root, TimeProvider.System), new OperationJournal(root, TimeProvider.System),
         new ServiceHealth(systemd, runner, TimeProvider.System), TimeProvider.System);
 
-    private static HealthCheck Check(string probe) => new(probe.Length == 0 ? null : probe, Settle);
+    /// <summary>Settle, probe and journal, then a reload where the unit can reload and the soak (60 s unless `hardentui --soak N`).</summary>
+    private HealthCheck Check(string probe) => new(probe.Length == 0 ? null : probe, Settle) { Soak = _soak };
 
     public async Task ApplyAsync(Cmd.Apply a, Action<Msg> post, CancellationToken ct)
     {
         await using var live = await FollowAsync(a.Unit, post, ct);
-        var steps = new ApplySteps(post, "write", "daemon-reload", "restart", "settle", "probe", "journal scan");
+        var steps = new ApplySteps(post, "write", "daemon-reload", "restart", "settle", "probe", "journal scan", "reload", "soak");
         var workflow = Workflow();
         // Stamped with this machine like `hardentui apply`, so an export of the applied drop-in names where it was learned.
         workflow.Learned = await FingerprintReader.ReadAsync(runner, ct);

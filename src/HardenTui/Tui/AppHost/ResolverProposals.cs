@@ -4,6 +4,7 @@ using HardenTui.Core.Findings;
 using HardenTui.Core.Proposals;
 using HardenTui.Core.Wizard;
 using HardenTui.Host.Apply;
+using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
 
 namespace HardenTui.Tui.AppHost;
@@ -14,11 +15,19 @@ namespace HardenTui.Tui.AppHost;
 /// </summary>
 internal static class ResolverProposals
 {
-    public static IReadOnlyList<LevelStep> For(UnitProperties props, SecurityInfo current, Findings? findings)
+    public static async Task<IReadOnlyList<LevelStep>> ForAsync(UnitProperties props, SecurityInfo current, Findings? findings,
+        IProcessRunner runner, CancellationToken ct)
     {
         var seen = findings is null ? Observations.None : Observations.FromFindings(findings);
+        var context = await UnitContextReader.ReadAsync(runner, props, seen, ct);
+        return For(props, current, seen, context);
+    }
+
+    /// <summary>The levels from observations and the unit's context (a session service: what its sessions inherit stays off, and says why).</summary>
+    public static IReadOnlyList<LevelStep> For(UnitProperties props, SecurityInfo current, Observations seen, UnitContext? context)
+    {
         var proposals = Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props),
-            text => ExposureScorer.Preview(current, text).ExposureTenths);
+            text => ExposureScorer.Preview(current, text).ExposureTenths, context);
         var catalog = Core.Directives.DirectiveCatalog.Load();
         return Enum.GetValues<Core.Directives.HardeningLevel>()
             .Select(level => new LevelStep(DomainViews.LevelName(level), proposals

@@ -43,7 +43,7 @@ internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
         var started = DateTime.UtcNow;
         FindingsView? previous = null;
         await using var trace = await tracer.StartAsync(t.Unit, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of, GroupsOf = await Cli.FindingsCommand.GroupsOfAsync(ct) }, ct);
-        var probe = t.Probe.Length == 0 ? Task.CompletedTask : runner.RunAsync(new ProcessSpec("sh", ["-c", t.Probe], Timeout: TimeSpan.FromSeconds(t.Seconds)), stop.Token);
+        var probe = ProbeThenReloadAsync(t, stop.Token);
         while (!stop.IsCancellationRequested)
         {
             try
@@ -75,5 +75,12 @@ internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
     {
         var journal = new OperationJournal("/", TimeProvider.System);
         return [.. tracers.Select(t => (t.Tracer is StraceWrapperTracer or SystemCallLogTracer ? new JournaledTracer(t.Tracer, journal, systemd) : t.Tracer, t.Description))];
+    }
+
+    /// <summary>The probe, then a reload where the unit can reload, so the trace holds ExecReload='s needs too.</summary>
+    private async Task ProbeThenReloadAsync(Cmd.StartTrace t, CancellationToken ct)
+    {
+        if (t.Probe.Length > 0) await runner.RunAsync(new ProcessSpec("sh", ["-c", t.Probe], Timeout: TimeSpan.FromSeconds(t.Seconds)), ct);
+        await UnitExercise.ReloadAsync(systemd, runner, t.Unit, ct);
     }
 }

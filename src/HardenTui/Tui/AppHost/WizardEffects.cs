@@ -13,10 +13,10 @@ namespace HardenTui.Tui.AppHost;
 /// proposals; applying and bisecting are in <see cref="ApplyEffects"/>, tracing in <see cref="TraceEffects"/>.
 /// Keeps the opened unit's SecurityInfo, so previews are pure computations over it.
 /// </summary>
-internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : IWizardEffects
+internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, TimeSpan? soak = null) : IWizardEffects
 {
     private readonly ExposureHost _exposure = new(runner, systemd);
-    private readonly ApplyEffects _apply = new(systemd, runner);
+    private readonly ApplyEffects _apply = new(systemd, runner, soak: soak);
     private readonly TraceEffects _trace = new(systemd, runner);
     private (SecurityInfo Info, ExposureReport Report, UnitProperties Properties)? _opened;
     private IAsyncDisposable? _servicesWatch;
@@ -37,7 +37,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner) : I
                 break;
             case Cmd.BuildProposals:
                 if (_opened is { } o)
-                    post(new Msg.ProposalsReady(ResolverProposals.For(o.Properties, o.Info, _trace.Last)));
+                    post(new Msg.ProposalsReady(await ResolverProposals.ForAsync(o.Properties, o.Info, _trace.Last, runner, ct)));
                 break;
             case Cmd.PreviewExposure p when _opened is { } opened:
                 post(new Msg.ExposurePreviewed(ExposureScorer.Preview(opened.Info, p.DropIn).Exposure));

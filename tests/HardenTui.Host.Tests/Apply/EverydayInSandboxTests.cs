@@ -1,0 +1,79 @@
+using HardenTui.Core.Overrides;
+using HardenTui.Host.Process;
+using Shouldly;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace HardenTui.Host.Tests.Apply;
+
+/// <summary>
+/// More than the probe: a reload after the restart (nginx must survive `systemctl reload` hardened), and a soak
+/// that catches a daemon which opens a new path only after some seconds, long after the probe passed.
+/// </summary>
+[Collection("session-sandbox")]
+public class EverydayInSandboxTests(SessionSandboxFixture sandbox, ITestOutputHelper output)
+{
+    private Task<ProcessResult> CliAsync(params string[] args) =>
+        sandbox.Runner.RunAsync(new ProcessSpec("dotnet", [typeof(HardenTui.Cli.CliApp).Assembly.Location, .. args], Timeout: TimeSpan.FromMinutes(8)));
+
+    [Fact]
+    public async Task Nginx_hardened_by_apply_auto_survives_a_reload_and_the_soak()
+    {
+        const string unit = "nginx.service", probe = "curl -sf http://127.0.0.1/ >/dev/null";
+        try
+        {
+            var apply = await CliAsync("apply", unit, "--auto", "--yes", "--probe", probe, "--trace-seconds", "6", "--soak", "4");
+            output.WriteLine(apply.Stderr);
+
+            apply.ExitCode.ShouldBe(0, apply.Stderr);
+            apply.Stderr.ShouldContain($"reloaded {unit} during the trace");
+            apply.Stderr.ShouldContain("hardentui: reload: done: reloaded; still active, probe passes");
+            apply.Stderr.ShouldContain("hardentui: soak: done: 4 s without a denial");
+            (await sandbox.ShAsync($"systemctl reload {unit} && sleep 1 && systemctl is-active {unit} && {probe} && echo serves"))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["active", "serves"]);
+        }
+        finally
+        {
+            await sandbox.ShAsync($"rm -f /{DropInPaths.PersistentFile(unit)}; systemctl daemon-reload; systemctl restart {unit}");
+        }
+    }
+
+    [Fact]
+    public async Task A_daemon_that_writes_a_new_path_after_seconds_is_caught_by_the_soak_and_the_culprit_dropped()
+    {
+        const string unit = "late-writer.service";
+        await sandbox.ShAsync("""
+            mkdir -p /srv/late
+            cat > /usr/local/bin/late-writer <<'SH'
+            #!/bin/sh
+            start=$(date +%s)
+            while :; do
+              if [ $(( $(date +%s) - start )) -ge 8 ]; then echo tick >> /srv/late/ticks; fi
+              sleep 1
+            done
+            SH
+            chmod 755 /usr/local/bin/late-writer
+            printf '[Service]\nExecStart=/usr/local/bin/late-writer\n' > /etc/systemd/system/late-writer.service
+            printf '[Service]\nProtectSystem=strict\nPrivateTmp=yes\n' > /root/late.conf
+            systemctl daemon-reload && systemctl restart late-writer.service
+            """);
+        try
+        {
+            var apply = await CliAsync("apply", unit, "--dropin", "/root/late.conf", "--yes", "--soak", "15");
+            output.WriteLine(apply.Stderr);
+
+            apply.Stderr.ShouldContain("hardentui: soak: failed:");
+            apply.Stderr.ShouldContain("Read-only file system");
+            apply.ExitCode.ShouldBe(0, apply.Stderr);
+            apply.Stderr.ShouldContain("hardentui: dropped ProtectSystem=strict");
+            var dropIn = await File.ReadAllTextAsync(sandbox.HostPath("/" + DropInPaths.PersistentFile(unit)));
+            dropIn.ShouldContain("PrivateTmp=yes");
+            dropIn.ShouldNotContain("ProtectSystem=");
+            await sandbox.ShAsync("sleep 10; [ -s /srv/late/ticks ]");
+        }
+        finally
+        {
+            await sandbox.ShAsync($"systemctl stop {unit}; rm -rf /etc/systemd/system/{unit} /etc/systemd/system/{unit}.d; systemctl daemon-reload");
+        }
+    }
+}
