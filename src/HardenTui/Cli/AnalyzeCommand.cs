@@ -72,10 +72,10 @@ internal static class AnalyzeCommand
     /// <summary>Every unit's properties requested at once over the one connection (systemd-analyze asks one by one).</summary>
     private static async Task<IReadOnlyList<SecurityInfo>> LoadedAsync(ExposureHost host, string[] units, bool forPreview, CancellationToken ct)
     {
-        foreach (var unit in units) UnitName.Parse(unit);
+        var names = units.Select(u => UnitName.FromUser(u).Value).ToList();
         try
         {
-            return await host.LoadedManyAsync(units, forPreview, ct);
+            return await host.LoadedManyAsync(names, forPreview, ct);
         }
         catch (UnitNotFoundException e)
         {
@@ -85,16 +85,10 @@ internal static class AnalyzeCommand
 
     private static string ReadDropIn(string file)
     {
-        try
-        {
-            var text = File.ReadAllText(file);
-            UnitFile.Parse(text, file);
-            return text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BadInputException($"cannot read {file}: {e.Message}");
-        }
+        var text = Host.Files.InputFile.ReadText(file, "drop-in");
+        if (Core.Overrides.HardeningDropIn.ControlCharacter(text) is { } bad) throw new BadInputException($"drop-in {file} {bad}");
+        UnitFile.Parse(text, file);
+        return text;
     }
 
     private static void WriteJson(List<(ExposureReport Report, ExposureReport? Before)> results)
