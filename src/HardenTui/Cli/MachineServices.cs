@@ -40,12 +40,10 @@ internal sealed class MachineServices
 
     /// <summary>
     /// Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1. A command
-    /// that <paramref name="changes"/> services refuses, in one line, to run without root: as a user HardenTui is read-only.
+    /// that systemd refuses for lack of privilege is one line saying HardenTui is read-only as a user.
     /// </summary>
-    public static async Task<int> RunAsync(string what, Func<MachineServices, Task<int>> body, CancellationToken ct, bool changes = false)
+    public static async Task<int> RunAsync(string what, Func<MachineServices, Task<int>> body, CancellationToken ct)
     {
-        if (changes && !Environment.IsPrivilegedProcess)
-            return ReadOnly(what, "it changes services");
         try
         {
             return await body(await StartAsync(ct));
@@ -68,11 +66,29 @@ internal sealed class MachineServices
         return CliApp.ExitFailed;
     }
 
-    /// <summary>The services, after crash recovery has undone any operation whose hardentui is gone.</summary>
+    /// <summary>
+    /// Commands that change a unit (apply, rollback, trace, export --out to a system path) need root: checked first,
+    /// so an unprivileged run is one line and exit 2 with nothing written, not an access error half-way.
+    /// </summary>
+    public static void RequireRoot(string what)
+    {
+        if (!Environment.IsPrivilegedProcess)
+            throw new BadInputException($"{what} changes systemd units and needs root (run it with sudo); nothing was done");
+    }
+
+    /// <summary>
+    /// The services, after crash recovery has undone any operation whose hardentui is gone. Without root nothing
+    /// can be undone: each pending recovery is named instead, and what is shown may still carry its changes.
+    /// </summary>
     internal static async Task<MachineServices> StartAsync(CancellationToken ct)
     {
         var services = new MachineServices();
-        if (!Environment.IsPrivilegedProcess) return services; // nothing of ours can be undone without root
+        if (!Environment.IsPrivilegedProcess)
+        {
+            foreach (var r in Recovery.Stale(services.Journal))
+                Console.Error.WriteLine($"hardentui: a recovery is pending: an interrupted {r.Kind} of {r.Unit} (started {r.Started:u}); run hardentui as root to undo it — until then {r.Unit} may still carry its changes");
+            return services;
+        }
         foreach (var r in await new Recovery(services.Journal, services.Systemd).RunAsync(ct))
             Console.Error.WriteLine($"hardentui: undid an interrupted {r.Kind} of {r.Unit} (started {r.Started:u}, process {r.OwnerPid} is gone)");
         return services;

@@ -249,7 +249,7 @@ public class DbusSystemdTests(SandboxFixture sandbox)
         analyze.Stdout.ShouldContain("Overall exposure level for memcached.service");
         var rollback = await sandbox.Runner.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
             "dotnet", app, "rollback", "memcached.service"));
-        rollback.ExitCode.ShouldBe(1);
-        rollback.Stderr.Trim().ShouldBe("hardentui: rollback needs root (it changes services); as a user HardenTui is read-only: analyze, propose, findings and export work");
+        rollback.ExitCode.ShouldBe(2);
+        rollback.Stderr.Trim().ShouldBe("hardentui: rollback changes systemd units and needs root (run it with sudo); nothing was done");
     }
 }
