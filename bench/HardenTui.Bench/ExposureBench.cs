@@ -71,7 +71,7 @@ public class ExposureBench
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "HardenTui.slnx")))
+            if (File.Exists(Path.Combine(dir.FullName, "HardenTui.sln")))
                 return dir.FullName;
         throw new InvalidOperationException("run the benchmark from inside the repository");
     }

@@ -27,8 +27,20 @@ internal static class WizardApp
         {
             Console.Error.WriteLine($"hardentui: crash recovery could not reach systemd: {e.Message}");
         }
+        if (Environment.GetEnvironmentVariable("HARDENTUI_CRASH_TEST") == "thread")
+            CrashOnAThread();
         var runner = new LocalProcessRunner();
         var effects = new WizardEffects(new BusctlSystemd(runner), runner, soak);
         return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
     }
+
+    /// <summary>
+    /// HARDENTUI_CRASH_TEST=thread: an unhandled exception on a thread of its own once the wizard is up, so the
+    /// end-to-end test can check that a crash gives the terminal back (see CrashRestore).
+    /// </summary>
+    private static void CrashOnAThread() => new Thread(() =>
+    {
+        Thread.Sleep(TimeSpan.FromSeconds(4));
+        throw new InvalidOperationException("test crash on a background thread");
+    }) { IsBackground = true }.Start();
 }

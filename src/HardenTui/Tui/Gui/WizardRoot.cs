@@ -24,6 +24,8 @@ internal sealed class WizardRoot : Runnable
     private Modal? _dialogFor;
     private Hits _hits = new();
     private bool _syncing;
+    private (int Top, int Height)? _scrollAt;
+    private (int X, int Y, int Width)? _inputAt;
 
     public WizardRoot(Theme theme, Glyphs glyphs, Action<Msg> send)
     {
@@ -98,16 +100,24 @@ internal sealed class WizardRoot : Runnable
     private void ShowScroll(Hits hits)
     {
         // A scroll bar only where a list is longer than its rows; none in the ASCII fallback (its glyphs are not ASCII).
+        // Positions are set only when they change: a new Pos or Dim lays the whole root out again.
         if (hits.Scroll is { } s && s.Total > s.Visible && !_glyphs.IsAscii)
         {
-            _scroll.Y = s.Top;
-            _scroll.Height = s.Visible;
-            _scroll.ScrollableContentSize = s.Total;
-            _scroll.VisibleContentSize = s.Visible;
-            _scroll.Value = s.Start;
+            if (_scrollAt != (s.Top, s.Visible))
+            {
+                _scrollAt = (s.Top, s.Visible);
+                _scroll.Y = s.Top;
+                _scroll.Height = s.Visible;
+            }
+            if (_scroll.ScrollableContentSize != s.Total)
+                _scroll.ScrollableContentSize = s.Total;
+            if (_scroll.VisibleContentSize != s.Visible)
+                _scroll.VisibleContentSize = s.Visible;
+            if (_scroll.Value != s.Start)
+                _scroll.Value = s.Start;
             _scroll.Visible = true;
         }
-        else
+        else if (_scroll.Visible)
         {
             _scroll.Visible = false;
         }
@@ -132,8 +142,9 @@ internal sealed class WizardRoot : Runnable
             }
             return;
         }
-        if (m.Modal is not Modal.EditValue && hits.Input is { } at)
+        if (m.Modal is not Modal.EditValue && hits.Input is { } at && _inputAt != at)
         {
+            _inputAt = at;
             _input.X = at.X;
             _input.Y = at.Y;
             _input.Width = at.Width;
@@ -169,6 +180,7 @@ internal sealed class WizardRoot : Runnable
             _dialog = null;
         }
         _dialogFor = wanted;
+        _inputAt = null; // the value editor places the field itself
         _dialog = wanted switch
         {
             Modal.ConfirmQuit c => Dialogs.ConfirmQuit(c, _theme, _glyphs, Send),

@@ -5,7 +5,35 @@ namespace HardenTui.Tui.Views;
 /// <summary>Fixed-width cells for list rows: user text is cut to a width (with an ellipsis) and escaped for markup.</summary>
 internal static class Cells
 {
-    public static int Width(string text) => text.GetColumns();
+    /// <summary>Cells the text takes on screen (printable ASCII: one a character, the common case, counted fast).</summary>
+    public static int Width(string text)
+    {
+        foreach (var c in text)
+            if (c is < ' ' or > '~')
+                return Columns(text);
+        return text.Length;
+    }
+
+    private static int Columns(string text)
+    {
+        var columns = 0;
+        foreach (var rune in text.EnumerateRunes())
+            columns += Columns(rune);
+        return columns;
+    }
+
+    private static readonly sbyte[] Bmp = new sbyte[0x10000];
+
+    /// <summary>Terminal.Gui's width of a character, remembered per BMP character (its lookup is slow in a hot loop).</summary>
+    public static int Columns(System.Text.Rune rune)
+    {
+        if (rune.Value >= Bmp.Length)
+            return Math.Max(0, rune.GetColumns());
+        var known = Bmp[rune.Value];
+        if (known == 0)
+            Bmp[rune.Value] = known = (sbyte)(Math.Max(0, rune.GetColumns()) + 1);
+        return known - 1;
+    }
 
     /// <summary>Text cut or padded to exactly <paramref name="width"/> cells; not escaped.</summary>
     public static string Fit(string text, int width, Glyphs g, bool right = false)
@@ -31,7 +59,7 @@ internal static class Cells
         var used = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            var w = Math.Max(0, rune.GetColumns());
+            var w = Columns(rune);
             if (used + w > columns)
                 break;
             cut.Append(rune.ToString());

@@ -51,7 +51,7 @@ internal sealed class LineView : View
             SetAttribute(_theme.Of(style));
             var fitted = Cells.Take(text, width - x);
             AddStr(fitted);
-            x += fitted.GetColumns();
+            x += Cells.Width(fitted);
         }
         SetAttribute(_theme.Of(""));
         if (x < width)
