@@ -118,6 +118,9 @@ public static partial class HardeningDropIn
     public static string? ValueProblem(Directive directive, string value)
     {
         if (value.Contains('\\')) return "escape sequences are not accepted in a hardening value";
+        // A value the catalog names (ProtectControlGroups=strict, PrivateTmp=disconnected, ...) is valid whatever the
+        // directive's basic kind; whether the running systemd knows it is the caller's version check, not a syntax error.
+        if (directive.Value(value) is not null) return null;
         var words = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
             return directive.Kind is "paths" or "list" or "syscall-list" or "capability-list" or "ip-list" or "bind-list" or "family-list" or "device-list"
