@@ -145,6 +145,7 @@ public static partial class HardeningDropIn
             "device-list" => DeviceWord().IsMatch(value) ? null : "expected a device node (/dev/...) or char-/block- class, then r, w, m",
             "string" => UserName().IsMatch(value) ? (value is "root" or "0" ? "running as root does not harden" : null) : "expected a user or group name",
             "list" => ListProblem(directive.Name, list),
+            "credential" => words.All(w => Credential().IsMatch(w)) ? null : "expected ID:PATH (an absolute path)",
             _ => $"HardenTui cannot check values of kind {directive.Kind}",
         };
     }
@@ -198,4 +199,5 @@ public static partial class HardeningDropIn
     [GeneratedRegex(@"^([a-zA-Z_][a-zA-Z0-9_.-]{0,31}|[0-9]{1,10})$")] private static partial Regex UserName();
     [GeneratedRegex(@"^[a-z0-9_-]+$")] private static partial Regex ArchWord();
     [GeneratedRegex(@"^[A-Za-z0-9_.:@*-]+$")] private static partial Regex Interface();
+    [GeneratedRegex(@"^[A-Za-z0-9_.@-]+:/[^\s]*$")] private static partial Regex Credential();
 }

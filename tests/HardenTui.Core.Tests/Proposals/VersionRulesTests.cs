@@ -88,4 +88,24 @@ public class VersionRulesTests
         Propose(257, current: done).ShouldNotContain(p => p.Directive == "ProtectControlGroups" || p.Directive == "PrivateTmp");
         Propose(252, current: current).ShouldNotContain(p => p.Directive == "ProtectControlGroups" || p.Directive == "PrivateTmp");
     }
+
+    [Fact]
+    public void Every_line_the_resolver_can_propose_passes_the_drop_in_check_on_every_version()
+    {
+        // The idioms (StateDirectory= for the service's own /var/lib/NAME, LoadCredential= for a secret it read) and
+        // 257's values must be catalog directives, or apply refuses its own proposal.
+        var seen = Seen(f => f.Replace("\"/var/log/daemon.log\"", "\"/var/lib/daemon/db\"").Replace("\"/etc/daemon.conf\"", "\"/etc/daemon/secret.key\""));
+        foreach (var version in SystemdVersions.Tested)
+        {
+            var context = new UnitContext("daemon.service", "daemon", "daemon", null,
+                new Dictionary<string, OwnedDirectory> { ["/var/lib/daemon"] = new("daemon", "daemon", "750") })
+                { SystemdVersion = version, ServiceType = "simple" };
+            var proposals = Resolver.Propose(seen, CurrentHardening.Nothing, ["/usr/sbin/daemon"], context: context);
+            proposals.SelectMany(p => p.Lines).ShouldContain(l => l.Line == "StateDirectory=daemon");
+            proposals.SelectMany(p => p.Lines).ShouldContain(l => l.Line == "StateDirectoryMode=0750");
+            proposals.ShouldContain(p => p.Directive == "LoadCredential");
+            var all = new HardenTui.Core.Overrides.DropIn("daemon.service", proposals.SelectMany(p => p.Lines).ToList());
+            Should.NotThrow(() => HardenTui.Core.Overrides.HardeningDropIn.Check(all, DirectiveCatalog.Load()));
+        }
+    }
 }
