@@ -109,7 +109,8 @@ public sealed class UnitProperties
         Add(PropertyKind.Bool, "DefaultDependencies", "NeedDaemonReload", "CanReload");
         // org.freedesktop.systemd1.Service: state and how it runs
         Add(PropertyKind.String, "Type", "Result", "ControlGroup", "User", "Group", "PAMName", "NotifyAccess", "KeyringMode", "ProtectProc",
-            "ProcSubset", "ProtectHome", "ProtectSystem", "RootDirectory", "RootImage", "DevicePolicy");
+            "ProcSubset", "ProtectHome", "ProtectSystem", "RootDirectory", "RootImage", "DevicePolicy",
+            "ProtectControlGroupsEx", "PrivateTmpEx", "PrivateUsersEx", "PrivatePIDs"); // the *Ex and PrivatePIDs: 257 on
         Add(PropertyKind.UInt32, "MainPID", "NRestarts", "UMask");
         Add(PropertyKind.Int32, "SystemCallErrorNumber");
         Add(PropertyKind.UInt64, "AmbientCapabilities", "CapabilityBoundingSet", "RestrictNamespaces");

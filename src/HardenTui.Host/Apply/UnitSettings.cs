@@ -16,8 +16,10 @@ public static class UnitSettings
         "ProtectKernelLogs", "ProtectControlGroups", "ProtectClock", "ProtectHostname", "LockPersonality", "RestrictRealtime",
         "MemoryDenyWriteExecute", "PrivateIPC", "PrivateMounts", "DynamicUser", "PrivateNetwork", "PrivateUsers",
     ];
-    private static readonly string[] Words = ["ProtectSystem", "ProtectHome", "DevicePolicy", "ProtectProc", "ProcSubset", "KeyringMode", "User"];
-    private static readonly string[] Lists = ["NoExecPaths", "ExecPaths", "SystemCallArchitectures"];
+    // The *Ex strings and PrivatePIDs exist from 257 on (the named values behind the booleans).
+    private static readonly string[] Words = ["ProtectSystem", "ProtectHome", "DevicePolicy", "ProtectProc", "ProcSubset", "KeyringMode", "User",
+        "ProtectControlGroupsEx", "PrivateTmpEx", "PrivateUsersEx", "PrivatePIDs"];
+    private static readonly string[] Lists = ["NoExecPaths", "ExecPaths", "SystemCallArchitectures"];  // IPAddressDeny= is a(iayu): read below
     private static readonly string[] ExecLines = ["ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"];
 
     public static CurrentHardening Current(UnitProperties p)
