@@ -37,18 +37,26 @@ public static partial class JournalScan
     }
 
     /// <summary>MESSAGE is a string, or an array of bytes when it is not valid UTF-8 (journalctl(1), --output=json).</summary>
-    private static string? Message(string line)
+    private static string? Message(string line) => Entry(line)?.Message;
+
+    /// <summary>One `journalctl -o json` line: its unit (_SYSTEMD_UNIT, else UNIT= of systemd's own messages), MESSAGE and __CURSOR.</summary>
+    public static JournalEntry? Entry(string line)
     {
         try
         {
             using var doc = JsonDocument.Parse(line);
-            if (!doc.RootElement.TryGetProperty("MESSAGE", out var m)) return null;
-            return m.ValueKind switch
+            var root = doc.RootElement;
+            if (!root.TryGetProperty("MESSAGE", out var m)) return null;
+            var message = m.ValueKind switch
             {
                 JsonValueKind.String => m.GetString(),
                 JsonValueKind.Array => Encoding.UTF8.GetString(m.EnumerateArray().Select(b => (byte)b.GetInt32()).ToArray()),
                 _ => null,
             };
+            if (message is null) return null;
+            string Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+            var unit = Field("UNIT") is { Length: > 0 } u ? u : Field("_SYSTEMD_UNIT");
+            return new JournalEntry(unit, message, Field("__CURSOR"));
         }
         catch (JsonException)
         {
@@ -56,3 +64,6 @@ public static partial class JournalScan
         }
     }
 }
+
+/// <summary>A journal entry as the watch reads it.</summary>
+public sealed record JournalEntry(string Unit, string Message, string Cursor);

@@ -36,6 +36,7 @@ public static class CliApp
         yield return TraceCommand.Create();
         yield return ProfilesCommand.Create();
         yield return ExportCommand.Create();
+        yield return WatchCommand.Create();
         yield return ShellCommand.Create();
     }
 

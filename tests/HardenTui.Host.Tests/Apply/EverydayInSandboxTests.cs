@@ -38,25 +38,31 @@ public class EverydayInSandboxTests(SessionSandboxFixture sandbox, ITestOutputHe
         }
     }
 
+    /// <summary>A daemon that writes /srv/late/ticks every second once it has run <paramref name="after"/> seconds, and a strict drop-in for it.</summary>
+    private Task LateWriterAsync(string unit, int after) => sandbox.ShAsync($$"""
+        mkdir -p /srv/late && rm -f /srv/late/ticks
+        cat > /usr/local/bin/late-writer <<'SH'
+        #!/bin/sh
+        start=$(date +%s)
+        while :; do
+          if [ $(( $(date +%s) - start )) -ge {{after}} ]; then echo tick >> /srv/late/ticks; fi
+          sleep 1
+        done
+        SH
+        chmod 755 /usr/local/bin/late-writer
+        printf '[Service]\nExecStart=/usr/local/bin/late-writer\n' > /etc/systemd/system/{{unit}}
+        printf '[Service]\nProtectSystem=strict\nPrivateTmp=yes\n' > /root/late.conf
+        systemctl daemon-reload && systemctl restart {{unit}}
+        """);
+
+    private Task RemoveAsync(string unit) =>
+        sandbox.ShAsync($"systemctl stop {unit}; rm -rf /etc/systemd/system/{unit} /etc/systemd/system/{unit}.d; systemctl daemon-reload");
+
     [Fact]
     public async Task A_daemon_that_writes_a_new_path_after_seconds_is_caught_by_the_soak_and_the_culprit_dropped()
     {
         const string unit = "late-writer.service";
-        await sandbox.ShAsync("""
-            mkdir -p /srv/late
-            cat > /usr/local/bin/late-writer <<'SH'
-            #!/bin/sh
-            start=$(date +%s)
-            while :; do
-              if [ $(( $(date +%s) - start )) -ge 8 ]; then echo tick >> /srv/late/ticks; fi
-              sleep 1
-            done
-            SH
-            chmod 755 /usr/local/bin/late-writer
-            printf '[Service]\nExecStart=/usr/local/bin/late-writer\n' > /etc/systemd/system/late-writer.service
-            printf '[Service]\nProtectSystem=strict\nPrivateTmp=yes\n' > /root/late.conf
-            systemctl daemon-reload && systemctl restart late-writer.service
-            """);
+        await LateWriterAsync(unit, 8);
         try
         {
             var apply = await CliAsync("apply", unit, "--dropin", "/root/late.conf", "--yes", "--soak", "15");
@@ -73,7 +79,39 @@ public class EverydayInSandboxTests(SessionSandboxFixture sandbox, ITestOutputHe
         }
         finally
         {
-            await sandbox.ShAsync($"systemctl stop {unit}; rm -rf /etc/systemd/system/{unit} /etc/systemd/system/{unit}.d; systemctl daemon-reload");
+            await RemoveAsync(unit);
+        }
+    }
+
+    [Fact]
+    public async Task Watch_names_protect_system_behind_a_late_write_and_its_relax_makes_the_daemon_work_again()
+    {
+        const string unit = "late-watched.service";
+        await LateWriterAsync(unit, 14);
+        try
+        {
+            var apply = await CliAsync("apply", unit, "--dropin", "/root/late.conf", "--yes", "--soak", "0");
+            apply.ExitCode.ShouldBe(0, apply.Stderr);
+
+            var watch = await CliAsync("watch", unit, "--relax", "--seconds", "45");
+            output.WriteLine(watch.Stdout + watch.Stderr);
+
+            watch.ExitCode.ShouldBe(0, watch.Stderr);
+            watch.Stdout.ShouldContain($"{unit}: /srv/late/ticks refused by ProtectSystem= — relax: ReadWritePaths=-/srv/late | ");
+            watch.Stderr.ShouldContain($"hardentui: {unit} restarted with ReadWritePaths=-/srv/late and is working");
+            var dropIn = await File.ReadAllTextAsync(sandbox.HostPath("/" + DropInPaths.PersistentFile(unit)));
+            dropIn.ShouldContain("ProtectSystem=strict");
+            dropIn.ShouldContain("ReadWritePaths=-/srv/late");
+            await sandbox.ShAsync("sleep 16; [ -s /srv/late/ticks ]");
+
+            var install = await CliAsync("watch", "--install-unit");
+            install.ExitCode.ShouldBe(0, install.Stderr);
+            (await File.ReadAllTextAsync(sandbox.HostPath("/etc/systemd/system/hardentui-watch.service"))).ShouldContain(" watch\n");
+        }
+        finally
+        {
+            await RemoveAsync(unit);
+            await sandbox.ShAsync("rm -f /etc/systemd/system/hardentui-watch.service");
         }
     }
 }
