@@ -82,6 +82,7 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
         app.Driver!.Force16Colors = true;
         app.Keyboard.KeyDown += (_, key) => OnKey(key);
         app.ScreenChanged += (_, e) => Post(new Msg.Resized(e.Value.Width, e.Value.Height));
+        app.Iteration += (_, _) => CrashRestore.ParkIfDying();
         lock (_appLock)
         {
             _app = app;
