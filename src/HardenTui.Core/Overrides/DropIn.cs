@@ -43,38 +43,9 @@ public sealed record DropIn(string Unit, IReadOnlyList<DropInDirective> Directiv
     /// <summary>True when the text carries our header, i.e. it is ours to replace or remove.</summary>
     public static bool IsOurs(string text) => text.StartsWith(Marker, StringComparison.Ordinal);
 
-    /// <summary>Reads a drop-in written by <see cref="Render"/> (or a hand-written one with only [Service]).</summary>
-    public static DropIn Parse(string unit, string text)
-    {
-        var directives = new List<DropInDirective>();
-        var reason = new List<string>();
-        string? section = null;
-        var lineNo = 0;
-        foreach (var raw in text.Split('\n'))
-        {
-            lineNo++;
-            var line = raw.TrimEnd('\r').Trim();
-            if (line.Length == 0) { reason.Clear(); continue; }
-            if (line[0] is '#' or ';')
-            {
-                if (section is not null) reason.Add(line[1..].Trim());
-                continue;
-            }
-            if (line.StartsWith('[') && line.EndsWith(']'))
-            {
-                section = line[1..^1];
-                if (section != "Service") throw new BadInputException($"drop-in line {lineNo}: only a [Service] section is supported, found [{section}]");
-                reason.Clear();
-                continue;
-            }
-            var eq = line.IndexOf('=');
-            if (section is null) throw new BadInputException($"drop-in line {lineNo}: a directive before the [Service] section");
-            if (eq <= 0 || line.EndsWith('\\')) throw new BadInputException($"drop-in line {lineNo}: expected Name=value, got '{line}'");
-            var name = line[..eq].Trim();
-            if (!name.All(c => char.IsAsciiLetterOrDigit(c))) throw new BadInputException($"drop-in line {lineNo}: '{name}' is not a directive name");
-            directives.Add(new DropInDirective(name, line[(eq + 1)..].Trim(), string.Join('\n', reason)));
-            reason.Clear();
-        }
-        return new DropIn(UnitName.Parse(unit).Value, directives);
-    }
+    /// <summary>
+    /// Reads a drop-in written by <see cref="Render"/> (or a hand-written one with only [Service]), checked to hold
+    /// hardening directives only (<see cref="HardeningDropIn.Parse"/>); errors name the line.
+    /// </summary>
+    public static DropIn Parse(string unit, string text) => HardeningDropIn.Parse(unit, text, HardenTui.Core.Directives.DirectiveCatalog.Load());
 }

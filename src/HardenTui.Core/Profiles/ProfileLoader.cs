@@ -2,6 +2,7 @@
 // of the node at fault ("nginx.yaml:7:3: unknown directive ProtectSistem (did you mean ProtectSystem?)").
 using System.Text.RegularExpressions;
 using HardenTui.Core.Directives;
+using HardenTui.Core.Overrides;
 using HardenTui.Core.Units;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -10,6 +11,10 @@ namespace HardenTui.Core.Profiles;
 
 public static partial class ProfileLoader
 {
+    /// <summary>A profile is a few KiB; nesting deeper than this is not a profile (and would exhaust the stack).</summary>
+    public const int MaxBytes = 1024 * 1024;
+    public const int MaxDepth = 32;
+
     private static readonly string[] TopKeys = ["name", "description", "units", "conditions", "probe", "directives", "notes"];
 
     /// <summary>Parses and validates a profile; <paramref name="file"/> only names it in errors.</summary>
@@ -35,8 +40,13 @@ public static partial class ProfileLoader
 
     private static YamlMappingNode ReadRoot(string text, ProfileNodes at)
     {
+        if (text.Length > MaxBytes) throw at.Error(Mark.Empty, $"longer than {MaxBytes / 1024} KiB; a profile is a few KiB");
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
+        try
+        {
+            CheckDepth(text, at);
+            stream.Load(new StringReader(text));
+        }
         catch (YamlException e) { throw at.Error(e.Start, YamlMessage(e)); }
         catch (InvalidOperationException)
         {
@@ -47,6 +57,25 @@ public static partial class ProfileLoader
             throw at.Error(Mark.Empty, $"expected one YAML document, found {stream.Documents.Count}");
         return stream.Documents[0].RootNode as YamlMappingNode
             ?? throw at.Error(stream.Documents[0].RootNode, "a profile is a mapping (name:, description:, units:, directives: ...)");
+    }
+
+    /// <summary>Walks the YAML events (no recursion) and refuses nesting deeper than <see cref="MaxDepth"/> before any tree is built.</summary>
+    private static void CheckDepth(string text, ProfileNodes at)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth) throw at.Error(parser.Current.Start, $"YAML nested deeper than {MaxDepth} levels; a profile needs 3");
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static IReadOnlyList<string> ReadUnits(YamlNode node, ProfileNodes at)
@@ -77,7 +106,10 @@ public static partial class ProfileLoader
             var values = at.List(at.Required(body, keys, "value"), $"{name}: value", "values");
             if (values.Count == 0) throw at.Error(keys["value"], $"{name}: value lists nothing");
             foreach (var (item, value) in values)
+            {
                 if (value.Length == 0) throw at.Error(item, $"{name}: the value is empty");
+                if (HardeningDropIn.ValueProblem(catalog.Find(name)!, value) is { } why) throw at.Error(item, $"{name}: {why}");
+            }
             result.Add(new ProfileDirective(name, values.Select(v => v.Text).ToList(), at.Text(at.Required(body, keys, "reason"), $"{name}: reason", multiLine: true)));
         }
         return result;

@@ -39,6 +39,7 @@ internal sealed class ProfileNodes(string file)
         var text = multiLine ? value.TrimEnd() : value.Trim();
         if (!multiLine && text.Contains('\n')) throw Error(node, $"{what} must be one line");
         if (text.Length == 0) throw Error(node, $"{what} is empty");
+        if (Overrides.HardeningDropIn.ControlCharacter(text) is { } bad) throw Error(node, $"{what}: {bad} (counted within the value)");
         return text;
     }
 

@@ -55,30 +55,46 @@ public sealed class Observations
     {
         try
         {
-            using var doc = JsonDocument.Parse(json);
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new BadInputException("findings file is not HardenTui findings JSON: the top level is not an object");
             var items = new List<(string, ObservedItem)>();
             foreach (var property in doc.RootElement.EnumerateObject())
             {
                 if (property.Name == "syscalls")
                     foreach (var s in property.Value.EnumerateObject())
-                        items.Add(("syscall", new ObservedItem(s.Name, s.Value.GetInt64(), $"{s.Name}() called {s.Value.GetInt64()} times")));
+                        items.Add(("syscall", new ObservedItem(s.Name, Count(s.Value, $"syscalls.{s.Name}"), $"{s.Name}() called {Count(s.Value, s.Name)} times")));
                 else if (property.Name == "syscallGroups")
                     foreach (var g in property.Value.EnumerateObject())
                         foreach (var s in g.Value.EnumerateArray())
-                            items.Add(($"group{g.Name}", new ObservedItem(s.GetString()!, 1, $"{s.GetString()} is in {g.Name}")));
+                            items.Add(($"group{g.Name}", new ObservedItem(Text(s, $"syscallGroups.{g.Name}"), 1, $"{s.GetString()} is in {g.Name}")));
                 else if (property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object))
                     foreach (var e in property.Value.EnumerateArray())
                     {
-                        var evidence = e.TryGetProperty("evidence", out var ev) && ev.GetArrayLength() > 0 ? ev[0].GetString() ?? "" : "";
-                        items.Add((property.Name, new ObservedItem(e.GetProperty("key").GetString()!, e.GetProperty("count").GetInt64(), evidence)));
+                        var evidence = e.TryGetProperty("evidence", out var ev) && ev.GetArrayLength() > 0 && ev[0].ValueKind == JsonValueKind.String ? ev[0].GetString()! : "";
+                        items.Add((property.Name, new ObservedItem(Text(e.GetProperty("key"), $"{property.Name}[].key"), Count(e.GetProperty("count"), $"{property.Name}[].count"), evidence)));
                     }
             }
             return new Observations(true, items);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
             throw new BadInputException($"findings file is not HardenTui findings JSON: {e.Message}");
         }
+    }
+
+    /// <summary>A count: a whole number from 0 up (not fractional, not null, not beyond 64 bits).</summary>
+    private static long Count(JsonElement e, string where) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var n) && n >= 0
+            ? n : throw new BadInputException($"findings file is not HardenTui findings JSON: {where} is {Shown(e)}, not a whole count");
+
+    private static string Text(JsonElement e, string where) =>
+        e.ValueKind == JsonValueKind.String && e.GetString() is { Length: > 0 and <= 4096 } s
+            ? s : throw new BadInputException($"findings file is not HardenTui findings JSON: {where} is {Shown(e)}, not a name");
+
+    private static string Shown(JsonElement e)
+    {
+        var raw = e.GetRawText();
+        return raw.Length > 40 ? raw[..37] + "..." : raw;
     }
 }
 

@@ -45,10 +45,26 @@ public sealed record UnitName
     public static UnitName Parse(string? text) =>
         TryParse(text, out var name, out var error) ? name! : throw new BadInputException(error);
 
+    /// <summary>
+    /// A unit named on the command line or in the wizard, for every command (analyze, propose, apply, rollback,
+    /// export, trace, the wizard): "nginx" means nginx.service as with systemctl; the name must be a service a
+    /// command can act on, so a template without an instance is refused too.
+    /// </summary>
+    public static UnitName FromUser(string? text)
+    {
+        var given = text ?? "";
+        if (given.Length > 0 && !given.Contains('.') && given[0] != '-') given += ".service";
+        var name = Parse(given);
+        if (name.IsTemplate)
+            throw new BadInputException($"invalid unit name {Show(name.Value)}: a template; name an instance, such as {Show(name.Prefix + "@NAME.service")}");
+        return name;
+    }
+
     private static string Validate(string text)
     {
         var shown = Show(text);
         if (text.Length == 0) return "invalid unit name: it is empty";
+        if (text[0] == '-') return $"invalid unit name {shown}: it starts with '-' (an option is not a unit)";
         if (text.Length > MaxLength) return $"invalid unit name {shown}: longer than {MaxLength} characters";
         if (text.Contains('/')) return $"invalid unit name {shown}: a unit name is not a path (no '/')";
         var bad = text.FirstOrDefault(c => !IsValidChar(c));
@@ -67,7 +83,7 @@ public sealed record UnitName
 
     private static string Show(string s)
     {
-        var clean = new string(s.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        var clean = Printable.OneLine(s);
         return "'" + (clean.Length > 60 ? clean[..57] + "..." : clean) + "'";
     }
 }

@@ -4,6 +4,7 @@
 // completed once the unit is in a state we chose, so a kill -9 anywhere in between is undone by Recovery.
 // The CLI and the wizard both apply through here; the wizard's bisect (FindCulpritsAsync) names the culprit and
 // then restores, and its apply screen hears each step through Step.
+using HardenTui.Core.Directives;
 using HardenTui.Core.Export;
 using HardenTui.Core.Overrides;
 using HardenTui.Core.Proposals;
@@ -17,6 +18,7 @@ namespace HardenTui.Host.Apply;
 public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, OperationJournal journal, ServiceHealth health, TimeProvider clock)
 {
     private static readonly TimeSpan UnitTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan BackSettle = TimeSpan.FromSeconds(2);
     private static readonly string[] Companions = ["ReadWritePaths", "ExecPaths", "IPAddressAllow"];
     private readonly ServiceHealth _health = health;
 
@@ -29,9 +31,35 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     /// <summary>Hears each step of the first restart (write, daemon-reload, restart, settle, probe, journal scan) and of a rollback.</summary>
     public StepReport? Step { get; set; }
 
+    private readonly HashSet<string> _verified = [];
+
+    /// <summary>
+    /// The one gate before anything is written: the drop-in holds hardening directives only, with valid values
+    /// (<see cref="HardeningDropIn"/>, Core), and systemd itself reads the text about to be written without a
+    /// complaint (<see cref="ManagerCheck"/>). BadInputException otherwise; nothing has been written then.
+    /// </summary>
+    public async Task CheckAsync(DropIn dropIn, CancellationToken ct = default)
+    {
+        var text = Checked(dropIn);
+        if (_verified.Contains(Key(dropIn.Directives))) return;
+        await new ManagerCheck(_health.Runner, store.Root).VerifyAsync(dropIn.Unit, text, ct);
+        _verified.Add(Key(dropIn.Directives));
+    }
+
+    /// <summary>The text to write for the drop-in, parsed back and checked as the file systemd will read.</summary>
+    private string Checked(DropIn dropIn)
+    {
+        HardeningDropIn.Check(dropIn, DirectiveCatalog.Load());
+        var text = dropIn.Render(clock.GetUtcNow());
+        text = Learned?.Stamp(text) ?? text;
+        HardeningDropIn.Parse(dropIn.Unit, text, DirectiveCatalog.Load());
+        return text;
+    }
+
     public async Task<ApplyOutcome> ApplyAsync(DropIn dropIn, HealthCheck check, bool bisect, CancellationToken ct = default)
     {
         var unit = dropIn.Unit;
+        await CheckAsync(dropIn, ct);
         var (operation, before, wasActive) = await BeginAsync("apply", unit, ct);
         var trial = new Trial(this, operation, check, ct);
 
@@ -69,6 +97,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     public async Task<BisectOutcome> FindCulpritsAsync(DropIn dropIn, HealthCheck check, Action<int, int>? progress = null, CancellationToken ct = default)
     {
         var unit = dropIn.Unit;
+        await CheckAsync(dropIn, ct);
         var (operation, before, wasActive) = await BeginAsync("bisect", unit, ct);
         var groups = Groups(dropIn.Directives).Count;
         var trial = new Trial(this, operation, check, ct) { Tried = progress is null ? null : n => progress(n, Math.Max(groups, n + 1)) };
@@ -112,15 +141,38 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
         }
     }
 
-    /// <summary>Takes our drop-in out (backed up first), reloads and restarts; false when there was none.</summary>
+    /// <summary>
+    /// Takes our drop-in out (backed up first) and reloads; a unit that runs, or failed (it was meant to run: our
+    /// drop-in is the likely cause), is then brought back: reset-failed, restart, and checked to be running.
+    /// False when there was no drop-in; <see cref="ServiceDownException"/> when the unit stays down even so.
+    /// </summary>
     public async Task<bool> RemoveAsync(string unit, CancellationToken ct = default)
     {
-        var (operation, _, wasActive) = await BeginAsync("rollback", unit, ct);
+        var state = (await systemd.GetPropertiesAsync(unit, ct)).String("ActiveState");
+        var (operation, _, _) = await BeginAsync("rollback", unit, ct);
         var removed = store.Remove(unit, operation);
         await systemd.DaemonReloadAsync(ct);
-        if (removed && wasActive) await systemd.RestartAsync(unit, UnitTimeout, ct);
         operation.Complete();
+        store.RemoveDirectoryIfOurs(unit);
+        if (removed && state is "active" or "activating" or "reloading" or "failed") await BringBackAsync(unit, ct);
         return removed;
+    }
+
+    /// <summary>reset-failed (a unit that hit its start limit would refuse the restart), restart, and check it stays active.</summary>
+    private async Task BringBackAsync(string unit, CancellationToken ct)
+    {
+        await _health.Runner.RunAsync(Process.ProcessSpec.Of("systemctl", "reset-failed", "--", unit), ct);
+        string? why = null;
+        try
+        {
+            await systemd.RestartAsync(unit, UnitTimeout, ct);
+            await Task.Delay(BackSettle, clock, ct);
+            var p = await systemd.GetPropertiesAsync(unit, ct);
+            if (p.String("ActiveState") is not ("active" or "reloading") and var s) why = $"it is {s} ({p.String("SubState")})";
+        }
+        catch (SystemdException e) { why = e.Message; }
+        if (why is not null)
+            throw new ServiceDownException($"{unit} is down even with HardenTui's changes undone: {why}; it fails with its own configuration (journalctl -u {unit})");
     }
 
     /// <summary>Journals an operation on the unit before anything changes: the record, our drop-in as it is, and whether the unit ran.</summary>
@@ -137,12 +189,13 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
         await systemd.DaemonReloadAsync(ct);
         try
         {
-            if (wasActive) await systemd.RestartAsync(unit, UnitTimeout, ct);
+            if (wasActive) await BringBackAsync(unit, ct);
             else await systemd.StopAsync(unit, UnitTimeout, ct);
         }
         finally
         {
             if (store.Read(unit) == before) operation.Complete();
+            if (before is null) store.RemoveDirectoryIfOurs(unit);
         }
         Step?.Invoke("rollback", StepStatus.Done, wasActive ? "previous state restored and restarted" : "previous state restored");
     }
@@ -150,8 +203,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     private async Task WriteAsync(DropIn candidate, JournalOperation operation, StepReport? step, CancellationToken ct)
     {
         step?.Invoke("write", StepStatus.Running, "");
-        var text = candidate.Render(clock.GetUtcNow());
-        store.Write(candidate.Unit, Learned?.Stamp(text) ?? text, operation);
+        store.Write(candidate.Unit, Checked(candidate), operation);
         step?.Invoke("write", StepStatus.Done, "/" + store.RelativePath(candidate.Unit));
         step?.Invoke("daemon-reload", StepStatus.Running, "");
         await systemd.DaemonReloadAsync(ct);

@@ -22,6 +22,9 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
     /// Restart, then <see cref="VerifyAsync"/>. <paramref name="step"/> hears "restart", "settle", "probe" and
     /// "journal scan" as each starts and ends (with what it found), so a screen can show them as steps.
     /// </summary>
+    /// <summary>The runner the checks use (on this machine, or inside the sandbox).</summary>
+    public IProcessRunner Runner => runner;
+
     public async Task<HealthReport> RestartAndVerifyAsync(string unit, HealthCheck check, CancellationToken ct = default, StepReport? step = null)
     {
         var since = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -50,7 +53,7 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
         {
             step(phase, problems.Count == 0 ? StepStatus.Done : StepStatus.Failed, problems.Count == 0 ? PhaseOk(phase, probe) : string.Join("; ", problems));
             if (phase == "settle" && problems.Count == 0 && probe.Length > 0)
-                step("probe", StepStatus.Running, $"`{probe}`");
+                step("probe", StepStatus.Running, "running the probe");
             else if (phase != "journal scan")
                 step("journal scan", StepStatus.Running, "SIGSYS, 203/EXEC, 226/NAMESPACE, EPERM bursts");
         });
@@ -59,7 +62,7 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
     private static string PhaseOk(string phase, string probe) => phase switch
     {
         "settle" => "active, no restart",
-        "probe" => $"`{probe}` succeeded",
+        "probe" => "the probe succeeded",
         _ => "nothing suspicious since the restart",
     };
 
@@ -90,7 +93,7 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
         {
             var result = await ProbeAsync(probe, ct);
             if (!result.Ok)
-                problems.Add($"probe `{probe}` failed (exit {result.ExitCode}{(result.TimedOut ? ", timed out" : "")}): {FirstLine(result.Stderr + result.Stdout)}");
+                problems.Add($"the probe failed (exit {result.ExitCode}{(result.TimedOut ? ", timed out" : "")}): {FirstLine(result.Stderr + result.Stdout)}");
             phaseDone?.Invoke("probe", problems.ToList());
         }
         var journal = await JournalProblemsAsync(unit, sinceUnixMs, ct);

@@ -24,7 +24,9 @@ public sealed class DropInStore(string root, TimeProvider clock)
     {
         var path = operation.Track(RelativePath(unit));
         Backup(unit, path);
+        var made = !Directory.Exists(Path.GetDirectoryName(path));
         SafeFile.WriteAtomic(path, text);
+        if (made) SafeFile.MarkCreated(Path.GetDirectoryName(path)!);
     }
 
     /// <summary>Removes our drop-in (after backing it up); returns false when there was none.</summary>
@@ -36,6 +38,9 @@ public sealed class DropInStore(string root, TimeProvider clock)
         SafeFile.DeleteDurably(path);
         return true;
     }
+
+    /// <summary>Removes UNIT.service.d/ when we created it (it holds our marker) and nothing but the marker is left in it.</summary>
+    public void RemoveDirectoryIfOurs(string unit) => SafeFile.RemoveDirectoryIfOurs(SafeFile.Resolve(Root, DropInPaths.PersistentDirectory(unit)));
 
     public IReadOnlyList<string> Backups(string unit)
     {

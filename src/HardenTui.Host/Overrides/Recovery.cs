@@ -40,7 +40,11 @@ public sealed class Recovery(OperationJournal journal, ISystemd systemd)
         foreach (var file in record.Files.Reverse())
         {
             var path = SafeFile.Resolve(journal.Root, file.Path);
-            if (file.Content is null) SafeFile.DeleteDurably(path);
+            if (file.Content is null)
+            {
+                SafeFile.DeleteDurably(path);
+                SafeFile.RemoveDirectoryIfOurs(Path.GetDirectoryName(path)!);
+            }
             else if (SafeFile.ReadOrNull(path) != file.Content) SafeFile.WriteAtomic(path, file.Content);
         }
     }

@@ -53,6 +53,29 @@ internal static class SafeFile
         SyncDirectory(dir);
     }
 
+    /// <summary>
+    /// The marker in a directory HardenTui created (UNIT.service.d/): systemd reads only *.conf there, and the
+    /// marker lets us remove the directory again once nothing but it is left, never a directory of the user's.
+    /// </summary>
+    public const string CreatedMarker = ".hardentui-created";
+
+    public static void MarkCreated(string dir) =>
+        WriteAtomic(Path.Combine(dir, CreatedMarker), "HardenTui created this directory and removes it when its drop-in goes.\n");
+
+    public static void RemoveDirectoryIfOurs(string dir)
+    {
+        try
+        {
+            if (!Directory.Exists(dir)) return;
+            var entries = Directory.GetFileSystemEntries(dir);
+            if (entries.Length != 1 || Path.GetFileName(entries[0]) != CreatedMarker) return;
+            File.Delete(entries[0]);
+            Directory.Delete(dir);
+            SyncDirectory(Path.GetDirectoryName(dir)!);
+        }
+        catch (IOException) { }
+    }
+
     public static void DeleteDurably(string path)
     {
         if (!File.Exists(path)) return;

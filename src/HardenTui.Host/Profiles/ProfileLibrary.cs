@@ -1,5 +1,6 @@
 using HardenTui.Core;
 using HardenTui.Core.Profiles;
+using HardenTui.Host.Files;
 
 namespace HardenTui.Host.Profiles;
 
@@ -39,12 +40,18 @@ public sealed class ProfileLibrary(string directory)
     }
 
     /// <summary>A path (anything with '/' or ending in .yaml/.yml) is a file; anything else a shipped name.</summary>
-    public static Profile Resolve(string nameOrFile, ProfileLibrary? shipped)
+    public static Profile Resolve(string nameOrFile, ProfileLibrary? shipped) => ResolveWithText(nameOrFile, shipped).Profile;
+
+    /// <summary>As <see cref="Resolve"/>, with the file's text when a file was named (read once, for its fingerprint).</summary>
+    public static (Profile Profile, string? Text) ResolveWithText(string nameOrFile, ProfileLibrary? shipped)
     {
         if (nameOrFile.Contains('/') || nameOrFile.EndsWith(".yaml", StringComparison.Ordinal) || nameOrFile.EndsWith(".yml", StringComparison.Ordinal))
-            return File.Exists(nameOrFile) ? LoadFile(nameOrFile) : throw new BadInputException($"profile {nameOrFile}: no such file");
-        return (shipped ?? throw new BadInputException($"profile {nameOrFile}: no profiles/ directory found next to hardentui; pass a file path")).Named(nameOrFile);
+        {
+            var text = InputFile.ReadText(nameOrFile, "profile", ProfileLoader.MaxBytes);
+            return (ProfileLoader.Load(text, nameOrFile), text);
+        }
+        return ((shipped ?? throw new BadInputException($"profile {nameOrFile}: no profiles/ directory found next to hardentui; pass a file path")).Named(nameOrFile), null);
     }
 
-    public static Profile LoadFile(string path) => ProfileLoader.Load(File.ReadAllText(path), path);
+    public static Profile LoadFile(string path) => ProfileLoader.Load(InputFile.ReadText(path, "profile", ProfileLoader.MaxBytes), path);
 }

@@ -52,6 +52,14 @@ public static class Apt
             await UpdateAsync(runner, progress, ct);
             r = await RunWithStatusAsync(runner, installArgs, packages, progress, ct);
         }
+        if (!r.Ok && root != "/" && Interrupted(r.Stdout + r.Stderr))
+        {
+            // The sandbox's root overlays this machine's: an apt run on this machine while the overlay was mounted
+            // leaves dpkg's state half-written in the overlay's view. Finishing it touches only the overlay.
+            Say(progress, "apt: dpkg's state in the sandbox's root was caught mid-change (this machine was installing packages); finishing it with dpkg --configure -a and trying again ...");
+            await runner.RunAsync(new ProcessSpec("env", ["DEBIAN_FRONTEND=noninteractive", "dpkg", "--configure", "-a"], Timeout: Timeout), ct);
+            r = await RunWithStatusAsync(runner, installArgs, packages, progress, ct);
+        }
         return r;
     }
 
@@ -69,6 +77,9 @@ public static class Apt
     internal static string? StaleListsReason(string output) =>
         output.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("E:") &&
             (l.Contains("has no installation candidate") || l.Contains("Unable to locate package") || l.Contains("404")));
+
+    /// <summary>Whether apt refused because dpkg was interrupted ("you must manually run 'dpkg --configure -a'").</summary>
+    internal static bool Interrupted(string output) => output.Contains("dpkg was interrupted", StringComparison.Ordinal);
 
     /// <summary>An APT::Status-Fd line ("dlstatus:3:45.5:Retrieving file 3 of 10", "pmstatus:curl:60:Unpacking curl (amd64)"), or null.</summary>
     internal static AptProgress? ParseStatus(string line, string packages)

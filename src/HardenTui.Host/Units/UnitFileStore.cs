@@ -41,13 +41,8 @@ public sealed class UnitFileStore(string root = "/")
 
     public static UnitFile Read(string path)
     {
-        try
-        {
-            return UnitFile.Parse(File.ReadAllText(path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BadInputException($"cannot read {path}: {e.Message}");
-        }
+        var text = Files.InputFile.ReadText(path, "unit file");
+        if (Core.Overrides.HardeningDropIn.ControlCharacter(text) is { } bad) throw new BadInputException($"unit file {path} {bad}");
+        return UnitFile.Parse(text, path);
     }
 }

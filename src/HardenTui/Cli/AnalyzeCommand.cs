@@ -69,7 +69,7 @@ internal static class AnalyzeCommand
 
     private static async Task<SecurityInfo> LoadedAsync(ExposureHost host, string unit, bool forPreview, CancellationToken ct)
     {
-        UnitName.Parse(unit);
+        unit = UnitName.FromUser(unit).Value;
         try
         {
             return await host.LoadedAsync(unit, forPreview, ct);
@@ -82,16 +82,10 @@ internal static class AnalyzeCommand
 
     private static string ReadDropIn(string file)
     {
-        try
-        {
-            var text = File.ReadAllText(file);
-            UnitFile.Parse(text, file);
-            return text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BadInputException($"cannot read {file}: {e.Message}");
-        }
+        var text = Host.Files.InputFile.ReadText(file, "drop-in");
+        if (Core.Overrides.HardeningDropIn.ControlCharacter(text) is { } bad) throw new BadInputException($"drop-in {file} {bad}");
+        UnitFile.Parse(text, file);
+        return text;
     }
 
     private static void WriteJson(List<(ExposureReport Report, ExposureReport? Before)> results)

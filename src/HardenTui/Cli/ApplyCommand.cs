@@ -39,10 +39,16 @@ internal static class ApplyCommand
             if (parse.GetValue(seconds) <= 0 || parse.GetValue(settle) < 0 || parse.GetValue(soak) < 0)
                 throw new BadInputException("--trace-seconds must be positive, --settle-seconds and --soak not negative");
             var soakFor = TimeSpan.FromSeconds(parse.GetValue(soak) ?? (parse.GetValue(auto) ? (int)HealthCheck.DefaultSoak.TotalSeconds : 0));
-            var chosen = parse.GetValue(profile) is { } p ? ProfileLibrary.Resolve(p, ProfileLibrary.Shipped()) : null;
+            // Every input is read and checked before systemd is asked anything: bad input is exit 2 with nothing touched.
+            var unitName = Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value;
+            var (chosen, givenText) = parse.GetValue(profile) is { } p ? ProfileLibrary.ResolveWithText(p, ProfileLibrary.Shipped())
+                : (null, parse.GetValue(dropin) is { } f ? MachineServices.ReadInput(f, "drop-in") : null);
+            var given = chosen is null && givenText is not null
+                ? HardeningDropIn.Parse(unitName, givenText, Core.Directives.DirectiveCatalog.Load(), $"drop-in {parse.GetValue(dropin)}") : null;
+            var saved = parse.GetValue(findings) is { } ff ? Observations.FromFindingsJson(MachineServices.ReadInput(ff, "findings")) : null;
             return MachineServices.RunAsync("apply", async services =>
             {
-                var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
+                var props = await services.PropertiesAsync(unitName, ct);
                 var name = props.Unit;
                 var (exposureBefore, exposureWith) = await services.ExposureAsync(name, ct);
                 var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle))) { Soak = soakFor };
@@ -53,20 +59,20 @@ internal static class ApplyCommand
                     if (plan.Warning is not null) Console.Error.WriteLine("hardentui: warning: " + plan.Warning);
                     (dropIn, check) = (plan.DropIn, plan.Check with { Soak = soakFor });
                 }
-                else if (parse.GetValue(dropin) is { } file) dropIn = DropIn.Parse(name, MachineServices.ReadInput(file, "drop-in"));
+                else if (given is not null) dropIn = given with { Unit = name };
                 else
                 {
                     (dropIn, var session) = await ProposedDropInAsync(services, props,
-                        await ObserveAsync(services, name, parse.GetValue(findings), parse.GetValue(probe), parse.GetValue(seconds), ct), ct);
+                        await ObserveAsync(services, name, saved, parse.GetValue(probe), parse.GetValue(seconds), ct), ct);
                     if (session && dropIn.Directives.Count == 0)
                     {
                         Console.Error.WriteLine($"hardentui: nothing written: no directive is safe for the sessions {name} starts.");
                         return CliApp.ExitOk;
                     }
                 }
-                var given = parse.GetValue(dropin) ?? parse.GetValue(profile);
-                services.Workflow.Learned = await services.LearnedAsync(given is not null && File.Exists(given) ? File.ReadAllText(given) : null, given ?? "", ct);
+                services.Workflow.Learned = await services.LearnedAsync(givenText, parse.GetValue(dropin) ?? parse.GetValue(profile) ?? "", ct);
                 if (dropIn.Directives.Count == 0) throw new BadInputException("the drop-in has no directives; nothing to apply");
+                await services.Workflow.CheckAsync(dropIn, ct); // hardening only, and systemd itself reads it: before the diff, before anything is written
 
                 var rendered = dropIn.Render(DateTimeOffset.UtcNow);
                 Console.Out.Write(EffectiveUnitText.Diff(await services.Systemd.CatAsync(name, ct), "/" + services.Store.RelativePath(name), rendered));
@@ -93,6 +99,11 @@ internal static class ApplyCommand
                     Console.Error.WriteLine($"hardentui: exposure of {name}: {exposureBefore.ExposureText} {exposureBefore.Predicate} before, {exposureAfter.ExposureText} {exposureAfter.Predicate} now");
                     return code;
                 }
+                catch (ServiceDownException e)
+                {
+                    Console.Error.WriteLine($"hardentui: ROLLBACK INCOMPLETE: the files are as before, but {e.Message}");
+                    return CliApp.ExitFailed;
+                }
                 catch (SystemdException e)
                 {
                     Console.Error.WriteLine($"hardentui: apply {name}: {e.Message}; the next start of hardentui puts the unit back as it was");
@@ -116,11 +127,9 @@ internal static class ApplyCommand
         return (Resolver.DropIn(props.Unit, proposals), context.Session is not null);
     }
 
-    private static async Task<Observations> ObserveAsync(MachineServices services, string unit, string? findings, string? probe, int seconds, CancellationToken ct)
+    private static async Task<Observations> ObserveAsync(MachineServices services, string unit, Observations? saved, string? probe, int seconds, CancellationToken ct)
     {
-        var seen = findings is not null
-            ? Observations.FromFindingsJson(MachineServices.ReadInput(findings, "findings"))
-            : await AutoTrace.RunAsync(services, unit, probe, TimeSpan.FromSeconds(seconds), ct);
+        var seen = saved ?? await AutoTrace.RunAsync(services, unit, probe, TimeSpan.FromSeconds(seconds), ct);
         return await services.CompleteAsync(seen, ct);
     }
 
@@ -139,7 +148,15 @@ internal static class ApplyCommand
         if (!confirm.Healthy)
         {
             Console.Error.WriteLine($"hardentui: {unit} failed on the confirming restart ({confirm}); rolling back.");
-            await services.Workflow.RemoveAsync(unit, ct);
+            try
+            {
+                await services.Workflow.RemoveAsync(unit, ct);
+                Console.Error.WriteLine($"hardentui: rolled back: the drop-in is removed and {unit} runs as before.");
+            }
+            catch (ServiceDownException e)
+            {
+                Console.Error.WriteLine($"hardentui: ROLLBACK INCOMPLETE: the drop-in is removed, but {e.Message}");
+            }
             return CliApp.ExitFailed;
         }
         Console.Error.WriteLine($"hardentui: {unit} is hardened and working: {outcome.Applied!.Directives.Count} directive(s) in /{services.Store.RelativePath(unit)}" +

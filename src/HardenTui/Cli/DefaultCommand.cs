@@ -24,7 +24,7 @@ internal static class DefaultCommand
             if (name is not null && name.StartsWith('-'))
                 throw new Core.BadInputException($"unknown option {name} (see --help)");
             if (name is not null)
-                name = Core.Units.UnitName.Parse(name.Contains('.') ? name : name + ".service").Value; // as systemctl: "nginx" is nginx.service
+                name = Core.Units.UnitName.FromUser(name).Value; // as systemctl: "nginx" is nginx.service
             if (SystemdIsPid1()) return await Tui.WizardApp.RunAsync(name, ct, TimeSpan.FromSeconds(parseResult.GetValue(soak)));
             Console.Error.WriteLine("hardentui: systemd is not PID 1 on this machine, so there are no services here to harden.");
             Console.Error.WriteLine($"hardentui: the sandbox boots a throwaway real systemd (all changes in memory) with {string.Join(", ", DemoPackages)} installed.");

@@ -32,15 +32,17 @@ internal static class ExportCommand
         {
             if (!Formats.Contains(parse.GetValue(format))) throw new BadInputException($"--format {parse.GetValue(format)}: expected one of {string.Join(", ", Formats)}");
             if (parse.GetValue(findings) is not null && !parse.GetValue(proposed)) throw new BadInputException("--findings goes with --proposed");
+            if (parse.GetValue(output) is { } target) Host.Files.OutputFile.Check(target, "--out");
+            var unitName = Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value;
+            var saved = parse.GetValue(findings) is { } file ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings")) : Observations.None;
             return MachineServices.RunAsync(command.Name, async services =>
             {
-                var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
+                var props = await services.PropertiesAsync(unitName, ct);
                 var name = props.Unit;
                 string text;
                 if (parse.GetValue(proposed))
                 {
-                    var seen = parse.GetValue(findings) is { } file ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings")) : Observations.None;
-                    text = Resolver.DropIn(name, (await services.ProposeAsync(props, await services.CompleteAsync(seen, ct), null, ct)).Proposals).Render(DateTimeOffset.UtcNow);
+                    text = Resolver.DropIn(name, (await services.ProposeAsync(props, await services.CompleteAsync(saved, ct), null, ct)).Proposals).Render(DateTimeOffset.UtcNow);
                 }
                 else text = services.Store.Read(name)
                     ?? throw new BadInputException($"{name} has no HardenTui drop-in applied (/{services.Store.RelativePath(name)}); apply one first or export --proposed");
@@ -60,8 +62,7 @@ internal static class ExportCommand
                 };
                 if (parse.GetValue(output) is { } path)
                 {
-                    try { File.WriteAllText(path, exported); }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new BadInputException($"--out {path}: {e.Message}"); }
+                    Host.Files.OutputFile.Write(path, exported, "--out");
                 }
                 else Console.Out.Write(exported);
                 return CliApp.ExitOk;

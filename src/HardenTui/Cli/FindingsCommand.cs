@@ -3,6 +3,7 @@ using HardenTui.Core;
 using HardenTui.Core.Findings;
 using HardenTui.Core.Tracing;
 using HardenTui.Host.Exposure;
+using HardenTui.Host.Files;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
 using HardenTui.Host.Tracing;
@@ -21,10 +22,11 @@ internal static class FindingsCommand
         command.SetAction(async (parseResult, ct) =>
         {
             var path = parseResult.GetValue(log)!;
-            if (!File.Exists(path)) throw new BadInputException($"no such strace log: {path}");
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            using var stream = InputFile.Open(path, "strace log", InputFile.LogLimit);
             var groups = await GroupsOfAsync(ct);
-            var findings = StraceLog.Feed(stream, new FindingsBuilder(groups, new ExecutableInterpreters().Of)).Snapshot();
+            Findings findings;
+            try { findings = StraceLog.Feed(stream, new FindingsBuilder(groups, new ExecutableInterpreters().Of)).Snapshot(); }
+            catch (IOException e) { throw new BadInputException($"strace log {path}: cannot be read ({e.Message})"); }
             if (findings.Stats.Lines > 0 && findings.Stats.CallsStarted == 0)
                 throw new BadInputException($"{path} holds no strace calls ({findings.Stats.GarbageLines} unreadable lines)");
             Console.Out.Write(parseResult.GetValue(json) ? FindingsJson.Write(findings) + "\n" : FindingsText.Write(findings));

@@ -62,7 +62,7 @@ internal sealed class MachineServices
 
     public async Task<UnitProperties> PropertiesAsync(string unit, CancellationToken ct)
     {
-        try { return await Systemd.GetPropertiesAsync(Core.Units.UnitName.Parse(unit).Value, ct); }
+        try { return await Systemd.GetPropertiesAsync(Core.Units.UnitName.FromUser(unit).Value, ct); }
         catch (UnitNotFoundException e) { throw new BadInputException(e.Message); }
     }
 
@@ -108,6 +108,6 @@ internal sealed class MachineServices
         return learned;
     }
 
-    public static string ReadInput(string path, string what) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new BadInputException($"{what} {path}: no such file");
+    /// <summary>A file the user named, opened once and checked (<see cref="Host.Files.InputFile"/>).</summary>
+    public static string ReadInput(string path, string what) => Host.Files.InputFile.ReadText(path, what);
 }

@@ -17,17 +17,24 @@ internal static class ProposeCommand
         command.Arguments.Add(unit);
         command.Options.Add(findings);
         command.Options.Add(json);
-        command.SetAction((parse, ct) => MachineServices.RunAsync(command.Name, async services =>
+        command.SetAction((parse, ct) =>
         {
-            var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
-            var seen = parse.GetValue(findings) is { } file
-                ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings"))
-                : Observations.None;
+            var unitName = Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value;
+            var saved = parse.GetValue(findings) is { } file ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings")) : Observations.None;
+            return MachineServices.RunAsync(command.Name, services => RunAsync(services, unitName, saved, parse.GetValue(json), ct), ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(MachineServices services, string unit, Observations seen, bool asJson, CancellationToken ct)
+    {
+        {
+            var props = await services.PropertiesAsync(unit, ct);
             seen = await services.CompleteAsync(seen, ct);
             var (now, with) = await services.ExposureAsync(props.Unit, ct);
             var (proposals, context) = await services.ProposeAsync(props, seen, with, ct);
             MachineServices.SaySessions(context, proposals);
-            if (parse.GetValue(json))
+            if (asJson)
                 Console.Out.WriteLine(JsonSerializer.Serialize(proposals, CliJson.Default.IReadOnlyListProposal));
             else
             {
@@ -36,7 +43,6 @@ internal static class ProposeCommand
                 Console.Error.WriteLine($"hardentui: exposure {now.ExposureText} now, {ExposureReport.Tenths(after)} with the proposals that are on");
             }
             return CliApp.ExitOk;
-        }, ct));
-        return command;
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static class RollbackCommand
         command.Arguments.Add(unit);
         command.SetAction((parse, ct) => MachineServices.RunAsync(command.Name, async services =>
         {
-            var props = await services.PropertiesAsync(parse.GetValue(unit)!, ct);
+            var props = await services.PropertiesAsync(Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value, ct);
             var path = services.Store.RelativePath(props.Unit);
             Console.Error.WriteLine(await services.Workflow.RemoveAsync(props.Unit, ct)
                 ? $"hardentui: removed /{path} (a copy is in /var/lib/hardentui/backups/{props.Unit}/); {props.Unit} restarted"

@@ -7,8 +7,12 @@ namespace HardenTui.Cli;
 /// `hardentui sandbox [--release R] [--install PKG…] [-- COMMAND…]`: boot a throwaway systemd (this machine's root,
 /// or a cached Debian release), run a command (or the wizard) in it, tear down.
 /// </summary>
-internal static class SandboxCommand
+internal static partial class SandboxCommand
 {
+    /// <summary>Debian policy 5.6.1: package names are [a-z0-9][a-z0-9+.-]+ (an optional :arch).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex PackageName();
+
     public static Command Create()
     {
         var install = new Option<string[]>("--install") { Description = "Debian packages to install into the sandbox before it boots", AllowMultipleArgumentsPerToken = true };
@@ -21,8 +25,18 @@ internal static class SandboxCommand
         cmd.Options.Add(install);
         cmd.Options.Add(release);
         cmd.Arguments.Add(command);
-        cmd.SetAction((parse, ct) => RunAsync(parse.GetValue(install) ?? [], parse.GetValue(command) ?? [], ct,
-            ReleaseNamed(parse.GetValue(release))));
+        cmd.SetAction((parse, ct) =>
+        {
+            var argv = parse.GetValue(command) ?? [];
+            // Only what follows "--" is a command: `sandbox --bogus` is a mistyped option, not a program to boot and run.
+            if (argv.Length > 0 && !parse.Tokens.Any(t => t.Type == System.CommandLine.Parsing.TokenType.DoubleDash))
+                throw new Core.BadInputException($"sandbox: unknown argument {argv[0]}; put the command to run after -- (hardentui sandbox -- COMMAND)");
+            var packages = parse.GetValue(install) ?? [];
+            foreach (var p in packages)
+                if (!PackageName().IsMatch(p))
+                    throw new Core.BadInputException($"sandbox --install {p}: not a Debian package name (lower-case letters, digits, + - . ; at least 2 characters)");
+            return RunAsync(packages, argv, ct, ReleaseNamed(parse.GetValue(release)));
+        });
         return cmd;
     }
 

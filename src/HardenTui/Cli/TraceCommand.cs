@@ -23,9 +23,9 @@ internal static class TraceCommand
         foreach (var o in new Option[] { seconds, method, probe, output, json }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
-            var name = parse.GetValue(unit)!;
-            if (!name.Contains('.')) name += ".service";
+            var name = Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value;
             if (parse.GetValue(seconds) is var s && s <= 0) throw new BadInputException("--seconds must be positive");
+            if (parse.GetValue(output) is { } target) Host.Files.OutputFile.Check(target, "--out");
             var runner = LocalProcessRunner.Instance;
             var systemd = new BusctlSystemd(runner);
             ITracer tracer = parse.GetValue(method) switch
@@ -54,7 +54,7 @@ internal static class TraceCommand
                 var text = parse.GetValue(json) ? FindingsJson.Write(findings) + "\n" : FindingsText.Write(findings);
                 if (parse.GetValue(output) is { } file)
                 {
-                    await File.WriteAllTextAsync(file, text, CancellationToken.None);
+                    Host.Files.OutputFile.Write(file, text, "--out");
                     Console.Error.WriteLine($"hardentui: findings written to {file}");
                 }
                 else Console.Out.Write(text);

@@ -86,6 +86,8 @@ internal static class WatchCommand
 
     private static int InstallUnit(string[] units)
     {
+        // The names go onto an ExecStart= line: each must be a valid unit name, or a newline in one would add a directive.
+        units = units.Select(u => Core.Units.UnitName.FromUser(u).Value).ToArray();
         var self = DefaultCommand.SelfCommand();
         var text = $"""
             # Written by `hardentui watch --install-unit`: reports denials of hardened services to the journal; relaxes nothing.

@@ -76,7 +76,7 @@ public class AnalyzeCommandTests
         {
             File.Delete(broken);
         }
-        Run("analyze", "nginx").Exit.ShouldBe(CliApp.ExitBadInput);
+        Run("analyze", "nginx.").Exit.ShouldBe(CliApp.ExitBadInput);
     }
 
     private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRun.Run(args);

@@ -34,7 +34,7 @@ public class UnitNameTests
     [InlineData("ng inx.service", "' ' is not allowed")]
     [InlineData("ng$inx.service", "'$' is not allowed")]
     [InlineData("a;rm -rf.service", "';' is not allowed")]
-    [InlineData("n\nx.service", "'?' is not allowed")]
+    [InlineData("n\nx.service", "'\\n' is not allowed")]
     public void Rejects_with_one_line_reason(string text, string reason)
     {
         var e = Should.Throw<BadInputException>(() => UnitName.Parse(text));
@@ -56,4 +56,19 @@ public class UnitNameTests
         UnitName.Parse("foo@.service").IsTemplate.ShouldBeTrue();
         UnitName.Parse("foo.service").TemplateName.ShouldBe("foo.service");
     }
+
+    [Theory]
+    [InlineData("-Mfoo.service", "starts with '-'")]
+    [InlineData("--help", "starts with '-'")]
+    [InlineData("foo@.service", "a template; name an instance")]
+    [InlineData("a\u001b]0;x\u0007.service", "'a\\x1b]0;x\\x07.service'")]
+    public void From_user_refuses_options_templates_and_shows_escapes(string text, string reason)
+    {
+        var e = Should.Throw<BadInputException>(() => UnitName.FromUser(text));
+        e.Message.ShouldContain(reason);
+        e.Message.Any(c => c < ' ').ShouldBeFalse();
+    }
+
+    [Fact]
+    public void From_user_reads_a_bare_name_as_a_service_like_systemctl() => UnitName.FromUser("nginx").Value.ShouldBe("nginx.service");
 }
