@@ -151,6 +151,9 @@ public static partial class HardeningDropIn
         "SystemCallArchitectures" => words.All(w => ArchWord().IsMatch(w)) ? null : "expected native or architecture names",
         "SecureBits" => words.All(w => SecureBits.Contains(w)) ? null : $"expected securebits ({string.Join(" ", SecureBits)})",
         "SupplementaryGroups" => words.All(w => UserName().IsMatch(w) && w is not "root" and not "0") ? null : "expected group names other than root",
+        "StateDirectory" or "CacheDirectory" or "LogsDirectory" or "RuntimeDirectory" =>
+            words.All(w => ExecDirectory().IsMatch(w) && !w.Split('/').Contains("..")) ? null : "expected names relative to /var/lib, /var/cache, /var/log or /run",
+        "LoadCredential" => words.All(w => Credential().IsMatch(w) && !w.Split('/').Contains("..")) ? null : "expected NAME or NAME:/absolute/path",
         _ => words.All(w => Interface().IsMatch(w)) ? null : "expected names",
     };
 
@@ -195,4 +198,6 @@ public static partial class HardeningDropIn
     [GeneratedRegex(@"^([a-zA-Z_][a-zA-Z0-9_.-]{0,31}|[0-9]{1,10})$")] private static partial Regex UserName();
     [GeneratedRegex(@"^[a-z0-9_-]+$")] private static partial Regex ArchWord();
     [GeneratedRegex(@"^[A-Za-z0-9_.:@*-]+$")] private static partial Regex Interface();
+    [GeneratedRegex(@"^[A-Za-z0-9_.@-]+(/[A-Za-z0-9_.@-]+)*$")] private static partial Regex ExecDirectory();
+    [GeneratedRegex(@"^[A-Za-z0-9_.@-]+(:/[^\s]+)?$")] private static partial Regex Credential();
 }
