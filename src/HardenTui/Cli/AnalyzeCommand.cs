@@ -45,6 +45,7 @@ internal static class AnalyzeCommand
     private static async Task<int> AnalyzeAsync(string[] targets, bool asJson, bool offline, string? dropInFile, CancellationToken ct)
     {
         var dropIn = dropInFile is null ? null : ReadDropIn(dropInFile);
+        if (!offline) await MachineServices.StartAsync(ct); // a unit still carrying an interrupted trace's drop-in is put back first
         var host = new ExposureHost(LocalProcessRunner.Instance, new BusctlSystemd(LocalProcessRunner.Instance));
         var results = new List<(ExposureReport Report, ExposureReport? Before)>();
         foreach (var target in targets)

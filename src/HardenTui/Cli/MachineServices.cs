@@ -51,10 +51,29 @@ internal sealed class MachineServices
         }
     }
 
-    /// <summary>The services, after crash recovery has undone any operation whose hardentui is gone.</summary>
+    /// <summary>
+    /// Commands that change a unit (apply, rollback, trace, export --out to a system path) need root: checked first,
+    /// so an unprivileged run is one line and exit 2 with nothing written, not an access error half-way.
+    /// </summary>
+    public static void RequireRoot(string what)
+    {
+        if (!Environment.IsPrivilegedProcess)
+            throw new BadInputException($"{what} changes systemd units and needs root (run it with sudo); nothing was done");
+    }
+
+    /// <summary>
+    /// The services, after crash recovery has undone any operation whose hardentui is gone. Without root nothing
+    /// can be undone: each pending recovery is named instead, and what is shown may still carry its changes.
+    /// </summary>
     internal static async Task<MachineServices> StartAsync(CancellationToken ct)
     {
         var services = new MachineServices();
+        if (!Environment.IsPrivilegedProcess)
+        {
+            foreach (var r in Recovery.Stale(services.Journal))
+                Console.Error.WriteLine($"hardentui: a recovery is pending: an interrupted {r.Kind} of {r.Unit} (started {r.Started:u}); run hardentui as root to undo it — until then {r.Unit} may still carry its changes");
+            return services;
+        }
         foreach (var r in await new Recovery(services.Journal, services.Systemd).RunAsync(ct))
             Console.Error.WriteLine($"hardentui: undid an interrupted {r.Kind} of {r.Unit} (started {r.Started:u}, process {r.OwnerPid} is gone)");
         return services;

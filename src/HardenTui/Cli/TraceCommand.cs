@@ -3,6 +3,7 @@ using HardenTui.Core;
 using HardenTui.Core.Findings;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
+using HardenTui.Host.Overrides;
 using HardenTui.Host.Tracing;
 
 namespace HardenTui.Cli;
@@ -26,6 +27,7 @@ internal static class TraceCommand
             var name = Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value;
             if (parse.GetValue(seconds) is var s && s <= 0) throw new BadInputException("--seconds must be positive");
             if (parse.GetValue(output) is { } target) Host.Files.OutputFile.Check(target, "--out");
+            MachineServices.RequireRoot("trace");
             var runner = LocalProcessRunner.Instance;
             var systemd = new BusctlSystemd(runner);
             ITracer tracer = parse.GetValue(method) switch
@@ -40,6 +42,7 @@ internal static class TraceCommand
             {
                 // Recovery first (a trace killed earlier is undone), then journal this one the same way.
                 var journal = (await MachineServices.StartAsync(ct)).Journal;
+                using var held = UnitLock.Acquire("/", name, "trace", TimeProvider.System);
                 if (tracer is StraceWrapperTracer or SystemCallLogTracer) tracer = new JournaledTracer(tracer, journal, systemd);
                 await using var trace = await tracer.StartAsync(name, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of, GroupsOf = await FindingsCommand.GroupsOfAsync(ct) }, ct);
                 Console.Error.WriteLine($"hardentui: tracing {name} for {s} s with {tracer.Method}, which sees {tracer.Sees} ...");

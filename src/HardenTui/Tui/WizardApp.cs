@@ -21,7 +21,7 @@ internal static class WizardApp
         }
         try
         {
-            if (Environment.IsPrivilegedProcess) await MachineServices.StartAsync(ct); // undo a trace or apply killed earlier
+            await MachineServices.StartAsync(ct); // undo a trace or apply killed earlier (without root: say one is pending)
         }
         catch (SystemdException e)
         {
