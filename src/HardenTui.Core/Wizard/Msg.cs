@@ -31,6 +31,12 @@ public abstract record Msg
     public sealed record ManualRead(Directives.ManualWords Words) : Msg;
     /// <summary>Back from the shell in the unit's sandbox: its exit status and what was said about it.</summary>
     public sealed record ShellReturned(int Exit, string Summary) : Msg;
+    /// <summary>The opened unit's state changed (systemd's PropertiesChanged), e.g. during the apply's restart.</summary>
+    public sealed record UnitChanged(Units.UnitLiveState State) : Msg;
+    /// <summary>A service appeared, disappeared or changed state while the picker lists them.</summary>
+    public sealed record ServiceChanged(Units.ServiceEvent Event) : Msg;
+    /// <summary>One service (re)scored, e.g. one that appeared: added to the picker or replacing its row.</summary>
+    public sealed record ServiceLoaded(ServiceRow Service) : Msg;
 
     // Intents, produced by key bindings.
     public sealed record Move(int Delta) : Msg;
@@ -54,6 +60,12 @@ public abstract record Msg
     public sealed record CancelInput : Msg;
     public sealed record ShowHelp : Msg;
     public sealed record ShowEffective : Msg;
+
+    /// <summary>Apply the overview's first relax (a new revision of the drop-in, restart-verified).</summary>
+    public sealed record Relax : Msg;
+
+    /// <summary>A relax ended: the unit as it is now, and what happened, for the status line.</summary>
+    public sealed record Relaxed(UnitView Unit, string Status) : Msg;
     public sealed record CloseModal : Msg;
     public sealed record RequestQuit : Msg;
     public sealed record ConfirmQuit : Msg;

@@ -21,6 +21,7 @@ public static class WizardUpdate
         Msg.ServicesLoaded s => (m with { Picker = m.Picker with { Services = s.Services, Loading = false } }, null),
         Msg.UnitLoaded u => (m with { Unit = u.Unit, Screen = Screen.Overview, Scroll = 0, Status = "",
             Trace = TraceState.Initial, Levels = LevelsState.Initial, Apply = ApplyState.Initial }, null),
+        Msg.Relaxed r => (m with { Unit = r.Unit, Status = r.Status }, null),
         Msg.Failed f => (m with { Status = f.Message, Picker = m.Picker with { Loading = false },
             Trace = m.Trace with { Running = false }, Apply = m.Apply with { Running = false, Bisecting = false } }, null),
         Msg.MethodsFound f => (m with { Trace = m.Trace with { Methods = f.Methods, Method = FirstEnabled(f.Methods) } }, null),
@@ -37,6 +38,11 @@ public static class WizardUpdate
         Msg.ProfileSaved s => (m with { Status = $"profile saved: {s.Path}  (apply it with: hardentui apply UNIT --profile {s.Path})" }, null),
         Msg.ExposurePreviewed e => (m with { Levels = m.Levels with { ExposureAfter = e.Exposure } }, null),
         Msg.ApplyProgress a => (m with { Apply = m.Apply with { Steps = a.Steps } }, null),
+        Msg.UnitChanged u => m.Unit?.Unit == u.State.Unit
+            ? (m with { Apply = m.Apply with { Live = u.State }, Unit = m.Unit with { ActiveState = u.State.ActiveState } }, null)
+            : (m, null),
+        Msg.ServiceChanged e => PickerLive.Changed(m, e.Event),
+        Msg.ServiceLoaded s => (m with { Picker = PickerLive.Upsert(m.Picker, s.Service) }, null),
         Msg.ApplyFinished a => (m with { Apply = m.Apply with { Running = false, Failed = !a.Ok, RolledBack = a.RolledBack },
             Status = a.Ok ? "applied; the service is running hardened" : "the service failed; the drop-in was rolled back" }, null),
         Msg.BisectProgress b => (m with { Apply = m.Apply with { BisectTried = b.Tried, BisectTotal = b.Total } }, null),

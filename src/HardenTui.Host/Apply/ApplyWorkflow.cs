@@ -59,6 +59,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     public async Task<ApplyOutcome> ApplyAsync(DropIn dropIn, HealthCheck check, bool bisect, CancellationToken ct = default)
     {
         var unit = dropIn.Unit;
+        using var held = UnitLock.Acquire(store.Root, unit, "apply", clock);
         await CheckAsync(dropIn, ct);
         var (operation, before, wasActive) = await BeginAsync("apply", unit, ct);
         var trial = new Trial(this, operation, check, ct);
@@ -97,6 +98,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     public async Task<BisectOutcome> FindCulpritsAsync(DropIn dropIn, HealthCheck check, Action<int, int>? progress = null, CancellationToken ct = default)
     {
         var unit = dropIn.Unit;
+        using var held = UnitLock.Acquire(store.Root, unit, "apply", clock);
         await CheckAsync(dropIn, ct);
         var (operation, before, wasActive) = await BeginAsync("bisect", unit, ct);
         var groups = Groups(dropIn.Directives).Count;
@@ -148,6 +150,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     /// </summary>
     public async Task<bool> RemoveAsync(string unit, CancellationToken ct = default)
     {
+        using var held = UnitLock.Acquire(store.Root, unit, "rollback", clock);
         var state = (await systemd.GetPropertiesAsync(unit, ct)).String("ActiveState");
         var (operation, _, _) = await BeginAsync("rollback", unit, ct);
         var removed = store.Remove(unit, operation);

@@ -4,7 +4,7 @@ using HardenTui.Host.Overrides;
 namespace HardenTui.Host.Tracing;
 
 /// <summary>A running trace that completes its journal record once stopping has restored the unit (see <see cref="JournaledTracer"/>).</summary>
-internal sealed class JournaledTrace(IRunningTrace inner, JournalOperation operation) : IRunningTrace
+internal sealed class JournaledTrace(IRunningTrace inner, JournalOperation operation, IDisposable unitLock) : IRunningTrace
 {
     public string Unit => inner.Unit;
 
@@ -14,6 +14,7 @@ internal sealed class JournaledTrace(IRunningTrace inner, JournalOperation opera
     {
         var findings = await inner.StopAsync(ct); // if restoring throws, the record stays for Recovery
         if (!operation.Completed) operation.Complete();
+        unitLock.Dispose();
         return findings;
     }
 
@@ -21,5 +22,6 @@ internal sealed class JournaledTrace(IRunningTrace inner, JournalOperation opera
     {
         await inner.DisposeAsync();
         if (!operation.Completed) operation.Complete();
+        unitLock.Dispose();
     }
 }

@@ -18,16 +18,25 @@ public sealed class JournaledTracer(ITracer inner, OperationJournal journal, ISy
 
     public async Task<IRunningTrace> StartAsync(string unit, TraceOptions options, CancellationToken ct = default)
     {
-        var wasActive = StraceWrapperTracer.IsActive(await systemd.GetPropertiesAsync(unit, ct));
-        var operation = journal.Begin("trace", unit, wasActive);
-        foreach (var file in RuntimeDropIns.FileNames) operation.TrackRuntimeDropIn(file);
+        var held = UnitLock.Acquire(journal.Root, unit, "trace", TimeProvider.System);
         try
         {
-            return new JournaledTrace(await inner.StartAsync(unit, options, ct), operation);
+            var wasActive = StraceWrapperTracer.IsActive(await systemd.GetPropertiesAsync(unit, ct));
+            var operation = journal.Begin("trace", unit, wasActive);
+            foreach (var file in RuntimeDropIns.FileNames) operation.TrackRuntimeDropIn(file);
+            try
+            {
+                return new JournaledTrace(await inner.StartAsync(unit, options, ct), operation, held);
+            }
+            catch
+            {
+                operation.Complete(); // a failed start has already put the unit back
+                throw;
+            }
         }
         catch
         {
-            operation.Complete(); // a failed start has already put the unit back
+            held.Dispose();
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using HardenTui.Core.Units;
 using System.CommandLine;
 using HardenTui.Core;
 using HardenTui.Core.Overrides;
@@ -5,6 +6,7 @@ using HardenTui.Core.Proposals;
 using HardenTui.Core.Wizard;
 using HardenTui.Host.Apply;
 using HardenTui.Host.Health;
+using HardenTui.Host.Overrides;
 using HardenTui.Host.Profiles;
 using HardenTui.Host.Systemd;
 
@@ -46,8 +48,11 @@ internal static class ApplyCommand
             var given = chosen is null && givenText is not null
                 ? HardeningDropIn.Parse(unitName, givenText, Core.Directives.DirectiveCatalog.Load(), $"drop-in {parse.GetValue(dropin)}") : null;
             var saved = parse.GetValue(findings) is { } ff ? Observations.FromFindingsJson(MachineServices.ReadInput(ff, "findings")) : null;
+            MachineServices.RequireRoot("apply");
             return MachineServices.RunAsync("apply", async services =>
             {
+                // One hardentui per unit, for the whole command: its trace, diff, write, restarts and checks.
+                using var held = UnitLock.Acquire("/", unitName, "apply", TimeProvider.System);
                 var props = await services.PropertiesAsync(unitName, ct);
                 var name = props.Unit;
                 var (exposureBefore, exposureWith) = await services.ExposureAsync(name, ct);
@@ -55,7 +60,7 @@ internal static class ApplyCommand
                 DropIn dropIn;
                 if (chosen is not null)
                 {
-                    var plan = ProfilePlan.For(chosen, name, await ManagerFacts.ReadAsync(services.Runner, ct), parse.GetValue(probe), check.Settle);
+                    var plan = ProfilePlan.For(chosen, name, await ManagerFacts.ReadAsync(services.Systemd, ct), parse.GetValue(probe), check.Settle);
                     if (plan.Warning is not null) Console.Error.WriteLine("hardentui: warning: " + plan.Warning);
                     (dropIn, check) = (plan.DropIn, plan.Check with { Soak = soakFor });
                 }

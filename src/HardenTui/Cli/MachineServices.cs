@@ -1,3 +1,4 @@
+using HardenTui.Core.Units;
 using HardenTui.Core;
 using HardenTui.Core.Exposure;
 using HardenTui.Core.Export;
@@ -20,7 +21,7 @@ internal sealed class MachineServices
 {
     private MachineServices()
     {
-        Systemd = new BusctlSystemd(Runner);
+        Systemd = DbusSystemd.ForHost();
         Store = new DropInStore("/", TimeProvider.System);
         Journal = new OperationJournal("/", TimeProvider.System);
         Health = new ServiceHealth(Systemd, Runner, TimeProvider.System);
@@ -37,12 +38,19 @@ internal sealed class MachineServices
     public ServiceHealth Health { get; }
     public ApplyWorkflow Workflow { get; }
 
-    /// <summary>Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1.</summary>
+    /// <summary>
+    /// Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1. A command
+    /// that systemd refuses for lack of privilege is one line saying HardenTui is read-only as a user.
+    /// </summary>
     public static async Task<int> RunAsync(string what, Func<MachineServices, Task<int>> body, CancellationToken ct)
     {
         try
         {
             return await body(await StartAsync(ct));
+        }
+        catch (SystemdAccessDeniedException e)
+        {
+            return ReadOnly(what, e.Message);
         }
         catch (SystemdException e) when (e is not UnitNotFoundException)
         {
@@ -51,10 +59,36 @@ internal sealed class MachineServices
         }
     }
 
-    /// <summary>The services, after crash recovery has undone any operation whose hardentui is gone.</summary>
+    /// <summary>One line for a user who is not root: what was refused and what still works.</summary>
+    public static int ReadOnly(string what, string why)
+    {
+        Console.Error.WriteLine($"hardentui: {what} needs root ({why}); as a user HardenTui is read-only: analyze, propose, findings and export work");
+        return CliApp.ExitFailed;
+    }
+
+    /// <summary>
+    /// Commands that change a unit (apply, rollback, trace, export --out to a system path) need root: checked first,
+    /// so an unprivileged run is one line and exit 2 with nothing written, not an access error half-way.
+    /// </summary>
+    public static void RequireRoot(string what)
+    {
+        if (!Environment.IsPrivilegedProcess)
+            throw new BadInputException($"{what} changes systemd units and needs root (run it with sudo); nothing was done");
+    }
+
+    /// <summary>
+    /// The services, after crash recovery has undone any operation whose hardentui is gone. Without root nothing
+    /// can be undone: each pending recovery is named instead, and what is shown may still carry its changes.
+    /// </summary>
     internal static async Task<MachineServices> StartAsync(CancellationToken ct)
     {
         var services = new MachineServices();
+        if (!Environment.IsPrivilegedProcess)
+        {
+            foreach (var r in Recovery.Stale(services.Journal))
+                Console.Error.WriteLine($"hardentui: a recovery is pending: an interrupted {r.Kind} of {r.Unit} (started {r.Started:u}); run hardentui as root to undo it — until then {r.Unit} may still carry its changes");
+            return services;
+        }
         foreach (var r in await new Recovery(services.Journal, services.Systemd).RunAsync(ct))
             Console.Error.WriteLine($"hardentui: undid an interrupted {r.Kind} of {r.Unit} (started {r.Started:u}, process {r.OwnerPid} is gone)");
         return services;

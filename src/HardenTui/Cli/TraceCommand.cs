@@ -3,6 +3,7 @@ using HardenTui.Core;
 using HardenTui.Core.Findings;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
+using HardenTui.Host.Overrides;
 using HardenTui.Host.Tracing;
 
 namespace HardenTui.Cli;
@@ -26,8 +27,9 @@ internal static class TraceCommand
             var name = Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value;
             if (parse.GetValue(seconds) is var s && s <= 0) throw new BadInputException("--seconds must be positive");
             if (parse.GetValue(output) is { } target) Host.Files.OutputFile.Check(target, "--out");
+            MachineServices.RequireRoot("trace");
             var runner = LocalProcessRunner.Instance;
-            var systemd = new BusctlSystemd(runner);
+            var systemd = DbusSystemd.For(runner);
             ITracer tracer = parse.GetValue(method) switch
             {
                 "strace" => new StraceWrapperTracer(systemd, runner),
@@ -40,13 +42,14 @@ internal static class TraceCommand
             {
                 // Recovery first (a trace killed earlier is undone), then journal this one the same way.
                 var journal = (await MachineServices.StartAsync(ct)).Journal;
+                using var held = UnitLock.Acquire("/", name, "trace", TimeProvider.System);
                 if (tracer is StraceWrapperTracer or SystemCallLogTracer) tracer = new JournaledTracer(tracer, journal, systemd);
                 await using var trace = await tracer.StartAsync(name, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of, GroupsOf = await FindingsCommand.GroupsOfAsync(ct) }, ct);
                 Console.Error.WriteLine($"hardentui: tracing {name} for {s} s with {tracer.Method}, which sees {tracer.Sees} ...");
                 var until = Task.Delay(TimeSpan.FromSeconds(s), ct);
                 if (parse.GetValue(probe) is { } p)
                 {
-                    var r = await runner.RunAsync(new ProcessSpec("sh", ["-c", p], Timeout: TimeSpan.FromSeconds(s)), ct);
+                    var r = await runner.RunAsync(ProcessSpec.Probe(p, TimeSpan.FromSeconds(s)), ct);
                     Console.Error.WriteLine($"hardentui: probe exited {r.ExitCode}{(r.TimedOut ? " (timed out)" : "")}");
                 }
                 try { await until; } catch (OperationCanceledException) { }
@@ -59,6 +62,10 @@ internal static class TraceCommand
                 }
                 else Console.Out.Write(text);
                 return CliApp.ExitOk;
+            }
+            catch (SystemdAccessDeniedException e)
+            {
+                return MachineServices.ReadOnly($"trace {name}", e.Message);
             }
             catch (SystemdException e)
             {

@@ -21,7 +21,7 @@ internal static class WizardApp
         }
         try
         {
-            if (Environment.IsPrivilegedProcess) await MachineServices.StartAsync(ct); // undo a trace or apply killed earlier
+            await MachineServices.StartAsync(ct); // undo a trace or apply killed earlier (without root: say one is pending)
         }
         catch (SystemdException e)
         {
@@ -30,7 +30,7 @@ internal static class WizardApp
         if (Environment.GetEnvironmentVariable("HARDENTUI_CRASH_TEST") == "thread")
             CrashOnAThread();
         var runner = new LocalProcessRunner();
-        var effects = new WizardEffects(new BusctlSystemd(runner), runner, soak);
+        var effects = new WizardEffects(DbusSystemd.ForHost(), runner, soak);
         return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
     }
 

@@ -29,6 +29,7 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
 
     public async Task ApplyAsync(Cmd.Apply a, Action<Msg> post, CancellationToken ct)
     {
+        await using var live = await FollowAsync(a.Unit, post, ct);
         var steps = new ApplySteps(post, "write", "daemon-reload", "restart", "settle", "probe", "journal scan", "reload", "soak");
         var workflow = Workflow();
         // Stamped with this machine like `hardentui apply`, so an export of the applied drop-in names where it was learned.
@@ -40,13 +41,47 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
         post(new Msg.ApplyFinished(outcome.Hardened, !outcome.Hardened));
     }
 
+    /// <summary>The overview's relax: the line added to the drop-in as a new revision, restart-verified (rolled back if it does not help).</summary>
+    public async Task<string> RelaxAsync(Cmd.Relax r, CancellationToken ct)
+    {
+        var workflow = Workflow();
+        workflow.Learned = await FingerprintReader.ReadAsync(runner, ct);
+        var store = new DropInStore(root, TimeProvider.System);
+        var inForce = store.Read(r.Unit) is { } text ? Core.Overrides.DropIn.Parse(r.Unit, text) : new Core.Overrides.DropIn(r.Unit, []);
+        var eq = r.Line.IndexOf('=');
+        var relax = new DropInDirective(r.Line[..eq], r.Line[(eq + 1)..], "relaxed from the overview: a denial the watch found");
+        var outcome = await DenialWatch.RelaxAsync(workflow, inForce, relax, Check("") with { Soak = TimeSpan.Zero }, ct);
+        return outcome.Hardened ? $"{r.Unit} restarted with {r.Line} and is working"
+            : $"{r.Unit} did not come back healthy with {r.Line} ({outcome.LastReport}); the previous revision is back";
+    }
+
     public async Task BisectAsync(Cmd.Bisect b, Action<Msg> post, CancellationToken ct)
     {
+        await using var live = await FollowAsync(b.Unit, post, ct);
         var outcome = await Workflow().FindCulpritsAsync(DomainViews.DropIn(b.Unit, b.Directives), Check(b.Probe),
             (tried, total) => post(new Msg.BisectProgress(tried, total)), ct);
         if (outcome.BaseBroken)
             post(new Msg.Failed($"{b.Unit} fails even without the drop-in; nothing to bisect"));
         post(new Msg.BisectFinished(outcome.Dropped.FirstOrDefault() is { } d ? Culprit(d.Lines) : null));
+    }
+
+    /// <summary>The unit's state as systemd announces it, for the apply screen while it restarts (nothing if it cannot be followed).</summary>
+    private async Task<IAsyncDisposable> FollowAsync(string unit, Action<Msg> post, CancellationToken ct)
+    {
+        try
+        {
+            return await systemd.WatchUnitAsync(unit, s => post(new Msg.UnitChanged(s)), ct);
+        }
+        catch (SystemdException)
+        {
+            return NoFollow.Instance;
+        }
+    }
+
+    private sealed class NoFollow : IAsyncDisposable
+    {
+        public static readonly NoFollow Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>"NoExecPaths=/ with ExecPaths=": a directive and the companions it is tried with.</summary>
@@ -60,9 +95,7 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
         File.WriteAllText(file, dropIn);
         try
         {
-            var editor = Environment.GetEnvironmentVariable("VISUAL") ?? Environment.GetEnvironmentVariable("EDITOR") ?? "vi";
-            using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", editor + " \"$1\"", "sh", file]) { UseShellExecute = false });
-            process?.WaitForExit();
+            TerminalProcess.Edit(file);
             return File.ReadAllLines(file);
         }
         finally
