@@ -88,6 +88,9 @@ public class ScreenApprovalTests
         using var tui = new TuiHarness(Sample("apply", 80, 24));
         var (x, y) = tui.Find("The service failed");
         tui.App.Driver!.Contents![y, x].Attribute!.Value.Foreground.ShouldBe(new Terminal.Gui.Drawing.Color(Terminal.Gui.Drawing.ColorName16.Red));
+        // The terminal's own red (a palette code), not an RGB guess: the look of the screenshots on any terminal.
+        tui.App.Driver.GetOutput().GetLastOutput().ShouldContain("\u001b[31m");
+        tui.App.Driver.GetOutput().GetLastOutput().ShouldNotContain("38;2;");
     }
 
     [Fact]

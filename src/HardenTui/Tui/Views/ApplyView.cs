@@ -8,9 +8,12 @@ internal static class ApplyView
     public static List<string> Render(WizardModel m, Glyphs g, int height)
     {
         var a = m.Apply;
-        var lines = new List<string> { $"[bold]Applying {Markup.Escape(m.Unit?.Unit ?? "")}[/]", "" };
+        // The second line is the unit as systemd announces it (PropertiesChanged) while it restarts.
+        var lines = new List<string> { $"[bold]Applying {Markup.Escape(m.Unit?.Unit ?? "")}[/]", a.LiveText is { } live ? $"  [dim]now:[/] {Markup.Escape(live)}" : "" };
         if (a.Steps.Count == 0)
-            lines.Add($"  [dim]starting{g.Ellipsis}[/]");
+            lines.Add(a.Running || a.Bisecting
+                ? $"  [dim]starting{g.Ellipsis}[/]"
+                : "  [red bold]Nothing was written.[/] [dim]The reason is on the status line; esc goes back to the levels.[/]");
         foreach (var s in a.Steps)
         {
             var (mark, style) = s.Status switch
