@@ -21,7 +21,7 @@ public sealed class AptTests
 
     [Fact]
     public void A_failed_maintainer_script_names_its_package() =>
-        Apt.LastLine(new Process.ProcessResult(100, "Setting up postfix (3.7.11-0+deb12u1) ...\ndpkg: error processing package postfix (--configure):\n installed postfix package post-installation script subprocess returned error exit status 1\n", "E: Sub-process /usr/bin/dpkg returned an error code (1)\n", false))
+        Apt.LastLine(new HardenTui.Host.Process.ProcessResult(100, "Setting up postfix (3.7.11-0+deb12u1) ...\ndpkg: error processing package postfix (--configure):\n installed postfix package post-installation script subprocess returned error exit status 1\n", "E: Sub-process /usr/bin/dpkg returned an error code (1)\n", false))
             .ShouldBe("dpkg: error processing package postfix (--configure); E: Sub-process /usr/bin/dpkg returned an error code (1)");
 
     [Fact]
