@@ -12,8 +12,8 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$here"
 command -v hyperfine >/dev/null || tools/apt-install bench hyperfine
 ./hardentui --version >/dev/null                       # builds the native executable when the sources changed
-[ "$(cat .build/app/build-kind)" = native ] || { echo "bench: .build/app is not the native build" >&2; exit 1; }
-exe="$here/.build/app/hardentui"
+[ -n "${HARDENTUI_EXE:-}" ] || [ "$(cat .build/app/build-kind)" = native ] || { echo "bench: .build/app is not the native build" >&2; exit 1; }
+exe="${HARDENTUI_EXE:-$here/.build/app/hardentui}"   # HARDENTUI_EXE: measure another build (e.g. a branch's)
 out="$here/bench/results"
 mkdir -p "$out"
 copies="${COPIES:-6}"

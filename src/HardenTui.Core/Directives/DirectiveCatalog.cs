@@ -47,6 +47,15 @@ public sealed class DirectiveCatalog
             : $"{directive.Name}= needs systemd {directive.Since}, the target has {systemdVersion}";
     }
 
+    /// <summary>
+    /// The assignment that needs the newest systemd among <paramref name="lines"/> (name, value), with that version;
+    /// null when none is in the catalog. What a drop-in, profile or export requires of its target.
+    /// </summary>
+    public (int Since, string Line)? Newest(IEnumerable<(string Name, string Value)> lines) =>
+        lines.Select(l => (Since: SinceFor(l.Name, l.Value), Line: $"{l.Name.TrimEnd('=')}={l.Value.Trim()}"))
+            .Where(l => l.Since is not null).Select(l => (Since: l.Since!.Value, l.Line))
+            .OrderByDescending(l => l.Since).Cast<(int, string)?>().FirstOrDefault();
+
     /// <summary>The closest known name for a misspelt one (case-insensitive edit distance), for "did you mean".</summary>
     public string Nearest(string name)
     {

@@ -42,6 +42,16 @@ public static class AnsibleExport
         y.Append("    hardentui_differences: \"{% for key, value in hardentui_learned.items() if hardentui_here[key] != value %}{{ key }} {{ value }} there, {{ hardentui_here[key] }} here; {% endfor %}\"\n");
         y.Append("  when: hardentui_differences | length > 0\n");
 
+        // An older systemd ignores lines it does not know (with a warning) and the service runs less hardened than
+        // learned: refuse such a host, naming both versions, before anything is copied.
+        if (Directives.DirectiveCatalog.Load().Newest(DropIn.Parse(name, dropInText).Directives.Select(d => (d.Name, d.Value))) is { } newest)
+        {
+            Task(y, name, $"refuse a host whose systemd is older than {newest.Since}");
+            y.Append("  ansible.builtin.fail:\n");
+            y.Append("    msg: ").Append(Quote($"the hardening of {name} needs systemd {newest.Since} ({newest.Line}), this host has {{{{ hardentui_systemctl.stdout_lines[0].split()[1] }}}}: an older systemd would ignore what it does not know and run the service less hardened")).Append('\n');
+            y.Append("  when: (hardentui_systemctl.stdout_lines[0].split()[1] | int) < ").Append(newest.Since).Append('\n');
+        }
+
         Task(y, name, "drop-in directory");
         y.Append("  ansible.builtin.file:\n");
         y.Append("    path: ").Append(dir).Append('\n');

@@ -34,6 +34,10 @@ public static class NixosExport
             n.Append("  ").Append(group.Key).Append(" = ").Append(Value(group.Key, values)).Append(";\n");
         }
         n.Append("};\n");
+        if (DirectiveCatalog.Load().Newest(dropIn.Directives.Select(d => (d.Name, d.Value))) is { } newest)
+            n.Append("assertions = [ { assertion = lib.versionAtLeast config.systemd.package.version ").Append(Str(newest.Since.ToString()))
+                .Append("; message = ").Append(Str($"the hardening of {unit} needs systemd {newest.Since} ({newest.Line}), this system has "))
+                .Append(" + config.systemd.package.version; } ];\n");
         // The distribution is NixOS by definition here, so the warning compares what can still match.
         n.Append("warnings = lib.optional (")
             .Append("lib.versions.major config.systemd.package.version != ").Append(Str(learned.Systemd))

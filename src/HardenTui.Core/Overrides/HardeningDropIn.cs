@@ -118,6 +118,9 @@ public static partial class HardeningDropIn
     public static string? ValueProblem(Directive directive, string value)
     {
         if (value.Contains('\\')) return "escape sequences are not accepted in a hardening value";
+        // A value the catalog names (ProtectControlGroups=strict, PrivateTmp=disconnected, ...) is valid whatever the
+        // directive's basic kind; whether the running systemd knows it is the caller's version check, not a syntax error.
+        if (directive.Value(value) is not null) return null;
         var words = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
             return directive.Kind is "paths" or "list" or "syscall-list" or "capability-list" or "ip-list" or "bind-list" or "family-list" or "device-list"
@@ -142,6 +145,7 @@ public static partial class HardeningDropIn
             "device-list" => DeviceWord().IsMatch(value) ? null : "expected a device node (/dev/...) or char-/block- class, then r, w, m",
             "string" => UserName().IsMatch(value) ? (value is "root" or "0" ? "running as root does not harden" : null) : "expected a user or group name",
             "list" => ListProblem(directive.Name, list),
+            "credential" => words.All(w => Credential().IsMatch(w)) ? null : "expected ID:PATH (an absolute path)",
             _ => $"HardenTui cannot check values of kind {directive.Kind}",
         };
     }
@@ -195,4 +199,5 @@ public static partial class HardeningDropIn
     [GeneratedRegex(@"^([a-zA-Z_][a-zA-Z0-9_.-]{0,31}|[0-9]{1,10})$")] private static partial Regex UserName();
     [GeneratedRegex(@"^[a-z0-9_-]+$")] private static partial Regex ArchWord();
     [GeneratedRegex(@"^[A-Za-z0-9_.:@*-]+$")] private static partial Regex Interface();
+    [GeneratedRegex(@"^[A-Za-z0-9_.@-]+:/[^\s]*$")] private static partial Regex Credential();
 }

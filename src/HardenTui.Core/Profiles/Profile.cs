@@ -32,11 +32,21 @@ public sealed record Profile(
     /// than the profile promises.
     /// </summary>
     public int RequiredSystemd(DirectiveCatalog catalog) =>
-        Directives.Select(d => catalog.Find(d.Name)?.Since ?? 0).Append(Conditions.MinSystemd ?? 0).Max();
+        Math.Max(catalog.Newest(Lines())?.Since ?? 0, Conditions.MinSystemd ?? 0);
 
-    /// <summary>Why this profile should not be applied on a machine with this systemd and architecture; empty when it may.</summary>
-    public IReadOnlyList<string> Unmet(DirectiveCatalog catalog, int systemdVersion, string architecture) =>
-        (Conditions with { MinSystemd = RequiredSystemd(catalog) }).Unmet(systemdVersion, architecture);
+    /// <summary>
+    /// Why this profile should not be applied on a machine with this systemd and architecture; empty when it may.
+    /// When a directive or value raises the requirement, it is named with its version.
+    /// </summary>
+    public IReadOnlyList<string> Unmet(DirectiveCatalog catalog, int systemdVersion, string architecture)
+    {
+        var unmet = (Conditions with { MinSystemd = RequiredSystemd(catalog) }).Unmet(systemdVersion, architecture).ToList();
+        if (unmet.Count > 0 && catalog.Newest(Lines()) is { } newest && newest.Since > systemdVersion && newest.Since > (Conditions.MinSystemd ?? 0))
+            unmet[0] += $" ({newest.Line} needs {newest.Since})";
+        return unmet;
+    }
+
+    private IEnumerable<(string Name, string Value)> Lines() => Directives.SelectMany(d => d.Values.Select(v => (d.Name, v)));
 
     /// <summary>The drop-in this profile writes for the unit: one line per value, in the profile's order, reasons kept.</summary>
     public DropIn ToDropIn(string unit) =>

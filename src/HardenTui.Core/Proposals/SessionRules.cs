@@ -36,6 +36,7 @@ public static class SessionRules
         ["RestrictSUIDSGID"] = "admins could not set setuid/setgid bits",
         ["MemoryDenyWriteExecute"] = "JIT runtimes (java, node, …) would fail in sessions",
         ["PrivateIPC"] = "sessions would not share IPC objects with the rest of the system",
+        ["PrivatePIDs"] = "ps, kill and top in a session would see only the session's own processes",
         ["UMask"] = "files created in sessions would get the daemon's umask",
         ["KeyringMode"] = "sessions' kernel keyrings would change",
     };

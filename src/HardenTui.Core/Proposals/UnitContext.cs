@@ -8,6 +8,12 @@ namespace HardenTui.Core.Proposals;
 public sealed record UnitContext(string Unit, string? User = null, string? Group = null, SessionService? Session = null,
     IReadOnlyDictionary<string, OwnedDirectory>? Directories = null)
 {
+    /// <summary>The major version of the systemd that runs the unit: nothing newer is proposed (null: 252).</summary>
+    public int? SystemdVersion { get; init; }
+
+    /// <summary>The unit's Type= (simple, forking, notify, …), when known.</summary>
+    public string? ServiceType { get; init; }
+
     /// <summary>The names a directory of the service's own may carry: the unit's (redis-server), and its first word (redis).</summary>
     public IReadOnlyList<string> Names
     {

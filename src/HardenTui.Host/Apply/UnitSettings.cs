@@ -16,7 +16,9 @@ public static class UnitSettings
         "ProtectKernelLogs", "ProtectControlGroups", "ProtectClock", "ProtectHostname", "LockPersonality", "RestrictRealtime",
         "MemoryDenyWriteExecute", "PrivateIPC", "PrivateMounts", "DynamicUser", "PrivateNetwork", "PrivateUsers",
     ];
-    private static readonly string[] Words = ["ProtectSystem", "ProtectHome", "DevicePolicy", "ProtectProc", "ProcSubset", "KeyringMode", "User"];
+    // The *Ex strings and PrivatePIDs exist from 257 on (the named values behind the booleans).
+    private static readonly string[] Words = ["ProtectSystem", "ProtectHome", "DevicePolicy", "ProtectProc", "ProcSubset", "KeyringMode", "User",
+        "ProtectControlGroupsEx", "PrivateTmpEx", "PrivateUsersEx", "PrivatePIDs"];
     private static readonly string[] Lists = ["NoExecPaths", "ExecPaths", "SystemCallArchitectures", "IPAddressDeny"];
     private static readonly string[] ExecLines = ["ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"];
 

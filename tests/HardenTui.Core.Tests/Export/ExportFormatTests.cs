@@ -123,7 +123,10 @@ public class ExportFormatTests
             m.Success.ShouldBeTrue($"not a well-formed attribute: {line}");
             attrs.Add(m.Groups[1].Value, m.Groups[2].Value);
         }
-        string.Join('\n', lines[(end + 1)..]).ShouldMatch($"^warnings = lib\\.optional \\(.*\\)\\n  {str};$");
+        // The systemd the drop-in needs (its newest directive or value), then the learned-elsewhere warning.
+        var assertions = lines[end + 1].StartsWith("assertions", StringComparison.Ordinal) ? 1 : 0; // only when the catalog knows a directive
+        if (assertions == 1) lines[end + 1].ShouldMatch($"^assertions = \\[ \\{{ assertion = lib\\.versionAtLeast config\\.systemd\\.package\\.version {str}; message = {str} \\+ config\\.systemd\\.package\\.version; \\}} \\];$");
+        string.Join('\n', lines[(end + 1 + assertions)..]).ShouldMatch($"^warnings = lib\\.optional \\(.*\\)\\n  {str};$");
         var code = Regex.Replace(string.Join('\n', lines), str, "\"\"");
         code.Count(c => c == '{').ShouldBe(code.Count(c => c == '}'));
         code.Count(c => c == '(').ShouldBe(code.Count(c => c == ')'));

@@ -97,4 +97,16 @@ public class HardeningDropInTests
     [InlineData("[Service]\r\nProtectSystem=strict\r\n", "line 1, column 10")]
     [InlineData("[Service]\nProtectSystem=strict\n# note\u0000\n", "line 3, column 7: a NUL byte")]
     public void Windows_line_ends_and_nul_in_comments_are_refused_too(string text, string expected) => Error(text).ShouldContain(expected);
+
+    /// <summary>Values newer than a directive's basic kind (a bool that grew strict/private in 257) are the catalog's, not syntax errors.</summary>
+    [Theory]
+    [InlineData("ProtectControlGroups=strict")]
+    [InlineData("ProtectControlGroups=private")]
+    [InlineData("PrivateTmp=disconnected")]
+    public void Values_the_catalog_lists_are_accepted(string line) =>
+        HardeningDropIn.Parse("nginx.service", $"[Service]\n{line}\n", Catalog).Directives.ShouldHaveSingleItem();
+
+    [Fact]
+    public void A_value_the_catalog_does_not_list_is_still_refused() =>
+        Error("[Service]\nProtectControlGroups=sometimes\n").ShouldContain("ProtectControlGroups=sometimes");
 }

@@ -97,8 +97,11 @@ public class ProfileTests
         var catalog = DirectiveCatalog.Load();
         var p = new Profile("p", "d", ["p.service"], [new ProfileDirective("ProtectProc", "invisible", "r")], ProfileConditions.None);
         p.RequiredSystemd(catalog).ShouldBe(247);
-        p.Unmet(catalog, 246, "x86-64").ShouldBe(["needs systemd 247 or newer, this machine has 246"]);
+        p.Unmet(catalog, 246, "x86-64").ShouldBe(["needs systemd 247 or newer, this machine has 246 (ProtectProc=invisible needs 247)"]);
         p.Unmet(catalog, 252, "anything").ShouldBeEmpty();
+        var newValue = p with { Directives = [new ProfileDirective("ProtectControlGroups", "strict", "r")] };
+        newValue.RequiredSystemd(catalog).ShouldBe(257);
+        newValue.Unmet(catalog, 252, "x86-64").ShouldBe(["needs systemd 257 or newer, this machine has 252 (ProtectControlGroups=strict needs 257)"]);
     }
 
     [Theory]

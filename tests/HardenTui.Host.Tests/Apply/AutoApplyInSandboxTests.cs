@@ -42,6 +42,8 @@ public class AutoApplyInSandboxTests(SandboxFixture sandbox)
         apply.Stderr.ShouldContain("probe during the trace exited 0");
         var dropIn = DropIn.Parse(unit, await File.ReadAllTextAsync(sandbox.HostPath("/" + DropInPaths.PersistentFile(unit))));
         dropIn.Directives.ShouldNotBeEmpty();
+        var catalog = HardenTui.Core.Directives.DirectiveCatalog.Load();
+        dropIn.Directives.ShouldAllBe(d => catalog.TooNew(d.Name, d.Value, 252) == null, "252 must get nothing newer than 252");
         (await sandbox.ShAsync($"systemctl restart {unit} && sleep 1 && systemctl is-active {unit} && ({probe}) >/dev/null && echo probe-ok"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["active", "probe-ok"]);
         var after = ExposureScorer.Score(await exposure.LoadedAsync(unit)).ExposureTenths;

@@ -1,0 +1,60 @@
+using HardenTui.Core.Directives;
+using HardenTui.Core.Exposure;
+using HardenTui.Core.Overrides;
+using HardenTui.Host.Exposure;
+using HardenTui.Host.Process;
+using Shouldly;
+using Xunit;
+
+namespace HardenTui.Host.Tests.Versions;
+
+/// <summary>
+/// `apply --auto` on Debian 13's systemd 257: the trace-backed proposals use 257's settings and values
+/// (ProtectControlGroups=strict, PrivateTmp=disconnected, PrivatePIDs=yes where the service type allows), every
+/// restart is verified, the service keeps serving and its exposure drops; rollback restores it.
+/// </summary>
+[Collection("trixie-sandbox")]
+public class TrixieAutoApplyTests(TrixieSandboxFixture trixie)
+{
+    public static TheoryData<string, string> Services => new()
+    {
+        { "nginx.service", "curl -sf http://127.0.0.1/ >/dev/null" },
+        { "redis-server.service", "redis-cli set k v && redis-cli save" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Apply_auto_uses_257s_settings_and_the_service_keeps_working(string unit, string probe)
+    {
+        var exposure = new ExposureHost(trixie.Runner, trixie.Systemd);
+        var before = ExposureScorer.Score(await exposure.LoadedAsync(unit)).ExposureTenths;
+
+        var apply = await CliAsync("apply", unit, "--auto", "--yes", "--probe", probe, "--trace-seconds", "10");
+
+        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        apply.Stderr.ShouldContain($"{unit} is hardened and working");
+        var dropIn = DropIn.Parse(unit, await File.ReadAllTextAsync(trixie.HostPath("/" + DropInPaths.PersistentFile(unit))));
+        var lines = dropIn.Directives.Select(d => d.Line).ToList();
+        lines.ShouldContain("ProtectControlGroups=strict");
+        lines.ShouldContain("PrivateTmp=disconnected");
+        var catalog = DirectiveCatalog.Load();
+        var newer = dropIn.Directives.Where(d => catalog.TooNew(d.Name, d.Value, 256) is not null).Select(d => d.Line).ToList();
+        Console.WriteLine($"{unit} on 257: {string.Join(", ", newer)}");
+        (await trixie.ShAsync($"systemctl show -P ProtectControlGroupsEx {unit}; systemctl show -P PrivateTmpEx {unit}"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["strict", "disconnected"]);
+        (await trixie.ShAsync($"systemctl restart {unit} && sleep 1 && systemctl is-active {unit} && ({probe}) >/dev/null && echo probe-ok"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["active", "probe-ok"]);
+        var after = ExposureScorer.Score(await exposure.LoadedAsync(unit)).ExposureTenths;
+        after.ShouldBeLessThan(before, $"{unit}: exposure {before} tenths before, {after} after");
+
+        var rollback = await CliAsync("rollback", unit);
+
+        rollback.ExitCode.ShouldBe(0, rollback.Stderr);
+        ExposureScorer.Score(await exposure.LoadedAsync(unit)).ExposureTenths.ShouldBe(before);
+        (await trixie.ShAsync($"systemctl is-active {unit}")).Trim().ShouldBe("active");
+    }
+
+    private Task<ProcessResult> CliAsync(params string[] args) =>
+        trixie.Runner.RunAsync(new ProcessSpec(Environment.ProcessPath!, [typeof(HardenTui.Cli.CliApp).Assembly.Location, .. args],
+            Timeout: TimeSpan.FromMinutes(5)));
+}
