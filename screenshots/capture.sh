@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 dll="$root/src/HardenTui/bin/Release/net10.0/hardentui.dll"
-session=hardentui-shots
+session="${HARDENTUI_SHOTS_SESSION:-hardentui-shots}"
 [ -f "$dll" ] || dotnet build -c Release "$root/src/HardenTui" >/dev/null
 
 tmux kill-session -t "$session" 2>/dev/null || true

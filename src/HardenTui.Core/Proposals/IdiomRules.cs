@@ -14,8 +14,8 @@ internal static class IdiomRules
 
     /// <summary>
     /// Splits written directories into the service's own (as exec-directory lines, mode kept) and the rest. A
-    /// directory counts as its own when it is ROOT/NAME for one of the unit's names and its owner and group are
-    /// those systemd would give it, so systemd's recursive chown at start changes nothing.
+    /// directory counts as its own when it is ROOT/NAME for one of the unit's names, its owner and group are those
+    /// systemd would give it (so systemd's recursive chown at start changes nothing) and its mode has no special bits.
     /// </summary>
     public static (List<string> Others, List<DropInDirective> Lines, List<string> Why) OwnDirectories(IReadOnlyList<string> dirs, UnitContext? context)
     {
@@ -50,7 +50,10 @@ internal static class IdiomRules
             var path = root + "/" + name;
             if (!context.Names.Contains(name) || context.Directories?.GetValueOrDefault(path) is not { } facts) return null;
             var (user, group) = context.Owner;
-            return facts.User == user && facts.Group == group ? (path, directive, name, facts) : null;
+            // A setuid/setgid/sticky bit (/run/redis is 2755) is left alone: the *DirectoryMode= a hardening drop-in may
+            // carry is a plain 0NNN, and systemd would apply its own.
+            var plain = facts.Mode.TrimStart('0').Length <= 3;
+            return facts.User == user && facts.Group == group && plain ? (path, directive, name, facts) : null;
         }
         return null;
     }

@@ -7,6 +7,9 @@ public abstract record Cmd
 {
     public sealed record LoadServices : Cmd;
     public sealed record LoadUnit(string Unit) : Cmd;
+
+    /// <summary>Add <paramref name="Line"/> to the unit's drop-in as a new revision and restart-verify it.</summary>
+    public sealed record Relax(string Unit, string Line) : Cmd;
     public sealed record FindMethods(string Unit) : Cmd;
     public sealed record StartTrace(string Unit, string Method, string Probe, int Seconds) : Cmd;
     public sealed record StopTrace : Cmd;

@@ -64,6 +64,7 @@ public static class KeyTables
         new("l", "levels", _ => new Msg.SkipTrace()),
         new("e", "effective unit", _ => new Msg.ShowEffective()),
         new("esc", "services", _ => new Msg.Back()),
+        new("r", "relax", _ => new Msg.Relax(), m => m.NeedsRoot("relaxing") ?? (m.Unit?.Relaxable is null ? "no denial with a relax" : null)),
     ]);
 
     public static readonly BindingLayer Trace = new("trace",

@@ -53,6 +53,12 @@ public abstract record Msg
     public sealed record CancelInput : Msg;
     public sealed record ShowHelp : Msg;
     public sealed record ShowEffective : Msg;
+
+    /// <summary>Apply the overview's first relax (a new revision of the drop-in, restart-verified).</summary>
+    public sealed record Relax : Msg;
+
+    /// <summary>A relax ended: the unit as it is now, and what happened, for the status line.</summary>
+    public sealed record Relaxed(UnitView Unit, string Status) : Msg;
     public sealed record CloseModal : Msg;
     public sealed record RequestQuit : Msg;
     public sealed record ConfirmQuit : Msg;

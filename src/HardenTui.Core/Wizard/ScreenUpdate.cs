@@ -29,6 +29,7 @@ internal static class ScreenUpdate
             m.Trace.Methods.Count == 0 ? WizardUpdate.UnitCmd(m, u => new Cmd.FindMethods(u)) : null),
         Msg.SkipTrace => ToLevels(m),
         Msg.ShowEffective => (m with { Modal = new Modal.EffectiveUnit(0) }, null),
+        Msg.Relax when m.Unit is { Relaxable.Relax: { } line } u => (m with { Status = $"relaxing {u.Unit}: adding {line}, restarting" }, new Cmd.Relax(u.Unit, line)),
         Msg.Back => (m with { Screen = Screen.Picker, Picker = m.Picker with { Loading = m.Picker.Services.Count == 0 } },
             m.Picker.Services.Count == 0 ? new Cmd.LoadServices() : null),
         _ => (m, null),

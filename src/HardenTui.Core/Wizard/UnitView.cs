@@ -1,6 +1,6 @@
 namespace HardenTui.Core.Wizard;
 
-/// <summary>What the overview needs to know about the opened unit.</summary>
+/// <summary>What the overview needs to know about the opened unit; <see cref="Denials"/> it met since our drop-in was written.</summary>
 public sealed record UnitView(
     string Unit,
     string Description,
@@ -11,4 +11,9 @@ public sealed record UnitView(
     string Predicate,
     IReadOnlyList<ExposureRowView> Rows,
     string EffectiveText,
-    bool HasDropIn);
+    bool HasDropIn,
+    IReadOnlyList<DenialView>? Denials = null)
+{
+    /// <summary>The first denial whose evidence supports a relax (what `r` on the overview applies).</summary>
+    public DenialView? Relaxable => Denials?.FirstOrDefault(d => d.Relax is not null);
+}

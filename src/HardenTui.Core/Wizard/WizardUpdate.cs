@@ -21,6 +21,7 @@ public static class WizardUpdate
         Msg.ServicesLoaded s => (m with { Picker = m.Picker with { Services = s.Services, Loading = false } }, null),
         Msg.UnitLoaded u => (m with { Unit = u.Unit, Screen = Screen.Overview, Scroll = 0, Status = "",
             Trace = TraceState.Initial, Levels = LevelsState.Initial, Apply = ApplyState.Initial }, null),
+        Msg.Relaxed r => (m with { Unit = r.Unit, Status = r.Status }, null),
         Msg.Failed f => (m with { Status = f.Message, Picker = m.Picker with { Loading = false },
             Trace = m.Trace with { Running = false }, Apply = m.Apply with { Running = false, Bisecting = false } }, null),
         Msg.MethodsFound f => (m with { Trace = m.Trace with { Methods = f.Methods, Method = FirstEnabled(f.Methods) } }, null),

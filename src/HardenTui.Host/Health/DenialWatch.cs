@@ -67,11 +67,22 @@ public sealed class DenialWatch(ISystemd systemd, IProcessRunner runner, DropInS
         return found.Where(d => _said.Add(d.Key)).ToList();
     }
 
+    /// <summary>The denials the unit's journal shows since our drop-in was last written (the picker's count, the overview's panel).</summary>
+    public async Task<IReadOnlyList<Denial>> SinceHardenedAsync(string unit, CancellationToken ct)
+    {
+        var stat = await runner.RunAsync(ProcessSpec.Of("stat", "-c", "%Y", "/" + store.RelativePath(unit)), ct);
+        if (!stat.Ok || !long.TryParse(stat.Stdout.Trim(), out var since)) return [];
+        var journal = await runner.RunAsync(ProcessSpec.Of("journalctl", "-u", unit, "--since", $"@{since}", "-o", "json", "--no-pager", "-q"), ct);
+        var inForce = InForce(unit);
+        return journal.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JournalScan.Entry).OfType<JournalEntry>()
+            .Select(e => Denials.FromJournal(unit, e.Message, inForce)).OfType<Denial>()
+            .DistinctBy(d => d.Key).ToList();
+    }
+
     /// <summary>Our drop-in for the unit as it is now (empty when there is none).</summary>
     public DropIn InForce(string unit) => store.Read(unit) is { } text ? DropIn.Parse(unit, text) : new DropIn(unit, []);
 
     /// <summary>Writes the relax as a new revision of the drop-in and restart-verifies it; rolled back when the unit does not come back healthy.</summary>
-    public static async Task<ApplyOutcome> RelaxAsync(ApplyWorkflow workflow, DropIn inForce, Denial denial, HealthCheck check, CancellationToken ct) =>
-        await workflow.ApplyAsync(Denials.Relaxed(inForce, denial.Relax ?? throw new ArgumentException("this denial has no relax", nameof(denial))),
-            check, bisect: false, ct);
+    public static async Task<ApplyOutcome> RelaxAsync(ApplyWorkflow workflow, DropIn inForce, DropInDirective relax, HealthCheck check, CancellationToken ct) =>
+        await workflow.ApplyAsync(Denials.Relaxed(inForce, relax), check, bisect: false, ct);
 }

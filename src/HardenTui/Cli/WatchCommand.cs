@@ -78,7 +78,7 @@ internal static class WatchCommand
     {
         Console.Error.WriteLine($"hardentui: relaxing {d.Unit}: adding {d.Relax!.Line} as a new revision of /{services.Store.RelativePath(d.Unit)}, restarting ...");
         services.Workflow.Learned ??= await services.LearnedAsync(null, "", ct);
-        var outcome = await DenialWatch.RelaxAsync(services.Workflow, watch.InForce(d.Unit), d, check, ct);
+        var outcome = await DenialWatch.RelaxAsync(services.Workflow, watch.InForce(d.Unit), d.Relax, check, ct);
         Console.Error.WriteLine(outcome.Hardened
             ? $"hardentui: {d.Unit} restarted with {d.Relax.Line} and is working ({check.Describe()})"
             : $"hardentui: {d.Unit} did not come back healthy with the relax ({outcome.LastReport}); the previous revision is back");

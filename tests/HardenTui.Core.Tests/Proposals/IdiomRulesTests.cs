@@ -23,16 +23,26 @@ public class IdiomRulesTests
     {
         ["/var/lib/redis"] = new("redis", "redis", "750"),
         ["/var/log/redis"] = new("redis", "adm", "2750"),
-        ["/run/redis"] = new("redis", "redis", "2755"),
+        ["/run/redis"] = new("redis", "redis", "2755"), // setgid: left in ReadWritePaths=
     });
 
     [Fact]
     public void The_services_own_directories_become_exec_directories_with_their_mode_and_others_stay_in_read_write_paths()
     {
+        var cache = Resolver.Propose(Observations.FromFindingsJson(RedisFindings.Replace("/run/redis/redis-server.pid", "/var/cache/redis/x")), CurrentHardening.Nothing, [],
+            context: Redis with { Directories = new Dictionary<string, OwnedDirectory>(Redis.Directories!) { ["/var/cache/redis"] = new("redis", "redis", "755") } })
+            .Single(p => p.Directive == "ProtectSystem");
+        cache.Lines.Select(l => l.Line).ShouldContain("CacheDirectory=redis");
+        cache.Lines.ShouldNotContain(l => l.Name == "CacheDirectoryMode");
+        Own();
+    }
+
+    private static void Own()
+    {
         var protect = Resolver.Propose(Observations.FromFindingsJson(RedisFindings), CurrentHardening.Nothing, [], context: Redis)
             .Single(p => p.Directive == "ProtectSystem");
-        protect.Lines.Select(l => l.Line).ShouldBe(["ProtectSystem=strict", "ReadWritePaths=-/var/log/redis",
-            "RuntimeDirectory=redis", "RuntimeDirectoryMode=2755", "StateDirectory=redis", "StateDirectoryMode=0750"]);
+        protect.Lines.Select(l => l.Line).ShouldBe(["ProtectSystem=strict", "ReadWritePaths=-/run/redis -/var/log/redis",
+            "StateDirectory=redis", "StateDirectoryMode=0750"]);
         protect.Evidence.ShouldContain("  /var/lib/redis (redis:redis 750) → StateDirectory=redis");
     }
 
@@ -63,5 +73,15 @@ public class IdiomRulesTests
               "pathWritten": [ { "key": "/root/.cache/app.db", "count": 1, "evidence": [] } ] }
             """);
         Resolver.Propose(seen, CurrentHardening.Nothing, []).Single(p => p.Directive == "ProtectHome").Lines[0].Line.ShouldBe("ProtectHome=tmpfs");
+    }
+
+    [Fact]
+    public void The_idioms_pass_the_hardening_drop_in_check_and_a_relative_escape_does_not()
+    {
+        var proposals = Resolver.Propose(Observations.FromFindingsJson(RedisFindings), CurrentHardening.Nothing, [], context: Redis);
+        var all = new HardenTui.Core.Overrides.DropIn("redis-server.service", proposals.SelectMany(p => p.Lines).ToList());
+        Should.NotThrow(() => HardenTui.Core.Overrides.HardeningDropIn.Check(all, HardenTui.Core.Directives.DirectiveCatalog.Load()));
+        Should.Throw<BadInputException>(() => HardenTui.Core.Overrides.HardeningDropIn.Check(
+            new HardenTui.Core.Overrides.DropIn("x.service", [new("StateDirectory", "../../etc", "")]), HardenTui.Core.Directives.DirectiveCatalog.Load()));
     }
 }

@@ -213,4 +213,18 @@ public class InputTests
         tui.Settle();
         tui.Text.ShouldStartWith("HardenTui needs at least 80×24; this terminal is 70×20.");
     }
+
+    [Fact]
+    public void An_apply_refused_before_writing_says_so_instead_of_starting_forever()
+    {
+        var review = WizardSamples.Review(80, 24);
+        using var tui = new TuiHarness(review with { Screen = Screen.Apply, Apply = ApplyState.Initial with { Running = true } });
+        tui.Text.ShouldContain("starting…");
+        tui.Loop.Post(new Msg.Failed("systemd refuses the drop-in: line 3: unknown key; nothing written"));
+        tui.Settle();
+        tui.Text.ShouldContain("Nothing was written.");
+        tui.Rows[^2].ShouldContain("systemd refuses the drop-in");
+        tui.Key("esc");
+        tui.Model.Screen.ShouldBe(Screen.Levels);
+    }
 }

@@ -18,7 +18,7 @@ public class ScreenApprovalTests
     public static TheoryData<string, int, int> Cases()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var screen in new[] { "picker", "overview", "trace", "levels", "review", "apply", "help", "quit", "edit", "effective", "culprit", "read-only", "profile" })
+        foreach (var screen in new[] { "picker", "overview", "trace", "levels", "review", "apply", "help", "quit", "edit", "effective", "culprit", "read-only", "profile", "denials" })
             foreach (var (w, h) in new[] { (80, 24), (120, 40) })
                 data.Add(screen, w, h);
         return data;
@@ -41,6 +41,7 @@ public class ScreenApprovalTests
             Status = "culprit: NoExecPaths=/ (switched off)",
         },
         "read-only" => WizardSamples.Overview(w, h) with { IsRoot = false },
+        "denials" => WizardSamples.Overview(w, h) with { Unit = WizardSamples.HardenedWithDenials },
         "profile" => WizardUpdate.Update(WizardSamples.Levels(w, h), new Msg.ProfileFound(new ProfileSeed("nginx",
             [new("MemoryDenyWriteExecute", "yes", "no W+X mapping was seen"), new("PrivateTmp", "yes", "no shared /tmp file was used")],
             "curl -fsS http://127.0.0.1/"), "started from profile nginx: nginx web server")).Model,
@@ -87,6 +88,9 @@ public class ScreenApprovalTests
         using var tui = new TuiHarness(Sample("apply", 80, 24));
         var (x, y) = tui.Find("The service failed");
         tui.App.Driver!.Contents![y, x].Attribute!.Value.Foreground.ShouldBe(new Terminal.Gui.Drawing.Color(Terminal.Gui.Drawing.ColorName16.Red));
+        // The terminal's own red (a palette code), not an RGB guess: the look of the screenshots on any terminal.
+        tui.App.Driver.GetOutput().GetLastOutput().ShouldContain("\u001b[31m");
+        tui.App.Driver.GetOutput().GetLastOutput().ShouldNotContain("38;2;");
     }
 
     [Fact]

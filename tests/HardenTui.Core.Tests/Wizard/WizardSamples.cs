@@ -8,7 +8,7 @@ internal static class WizardSamples
     public static readonly IReadOnlyList<ServiceRow> Services =
     [
         new("nginx.service", "A high performance web server and a reverse proxy server", "active", 9.6, "UNSAFE", false),
-        new("redis-server.service", "Advanced key-value store", "active", 4.8, "OK", true),
+        new("redis-server.service", "Advanced key-value store", "active", 4.8, "OK", true, Denials: 2),
         new("dbus.service", "D-Bus System Message Bus", "active", 9.6, "UNSAFE", false),
         new("cron.service", "Regular background program processing daemon", "active", 9.6, "UNSAFE", false),
         new("systemd-journald.service", "Journal Service", "active", 4.9, "OK", false),
@@ -34,6 +34,17 @@ internal static class WizardSamples
         ],
         "# /lib/systemd/system/nginx.service\n[Unit]\nDescription=A high performance web server and a reverse proxy server\n\n[Service]\nType=forking\nPIDFile=/run/nginx.pid\nExecStart=/usr/sbin/nginx -g 'daemon on; master_process on;'\nPrivateTmp=no\n",
         false);
+
+    /// <summary>nginx after a hardening, with what the watch found since: one write under ProtectSystem=, one filtered call.</summary>
+    public static readonly UnitView HardenedWithDenials = Nginx with
+    {
+        HasDropIn = true,
+        Denials =
+        [
+            new("ProtectSystem", "/srv/www/cache/entry", "open() \"/srv/www/cache/entry\" failed (30: Read-only file system)", "ReadWritePaths=-/srv/www/cache"),
+            new("CapabilityBoundingSet", "status=218/CAPABILITIES", "Main process exited, code=exited, status=218/CAPABILITIES", null),
+        ],
+    };
 
     public static readonly IReadOnlyList<LevelStep> Steps =
     [

@@ -231,3 +231,21 @@ public class WizardUpdateTests
         m.Levels.Steps[0].Directives.Select(d => d.On).ShouldBe([true, false]);
     }
 }
+
+/// <summary>The overview's relax: r applies the first denial's relax; without one (or without root) it is refused with why.</summary>
+public class RelaxInWizardTests
+{
+    [Fact]
+    public void R_on_the_overview_relaxes_the_first_denial_with_a_relax_and_the_result_replaces_the_unit()
+    {
+        var m = WizardSamples.Overview(120, 40) with { Unit = WizardSamples.HardenedWithDenials };
+        var (next, cmd) = WizardUpdate.Update(m, new Msg.Relax());
+        cmd.ShouldBe(new Cmd.Relax("nginx.service", "ReadWritePaths=-/srv/www/cache"));
+        next.Status.ShouldStartWith("relaxing nginx.service");
+        var after = WizardSamples.HardenedWithDenials with { Denials = [] };
+        var (done, _) = WizardUpdate.Update(next, new Msg.Relaxed(after, "nginx.service restarted with ReadWritePaths=-/srv/www/cache and is working"));
+        done.Unit.ShouldBe(after);
+        done.Status.ShouldEndWith("is working");
+        KeyTables.Overview.Bindings.Single(b => b.Keys.Contains("r")).WhyDisabled(WizardSamples.Overview(120, 40)).ShouldBe("no denial with a relax");
+    }
+}

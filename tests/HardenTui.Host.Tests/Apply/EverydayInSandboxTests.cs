@@ -1,4 +1,6 @@
 using HardenTui.Core.Overrides;
+using HardenTui.Core.Wizard;
+using HardenTui.Tui.AppHost;
 using HardenTui.Host.Process;
 using Shouldly;
 using Xunit;
@@ -112,6 +114,41 @@ public class EverydayInSandboxTests(SessionSandboxFixture sandbox, ITestOutputHe
         {
             await RemoveAsync(unit);
             await sandbox.ShAsync("rm -f /etc/systemd/system/hardentui-watch.service");
+        }
+    }
+
+    [Fact]
+    public async Task The_wizard_counts_a_hardened_units_denials_in_the_picker_shows_them_in_the_overview_and_r_relaxes()
+    {
+        const string unit = "late-wizard.service";
+        await LateWriterAsync(unit, 8);
+        try
+        {
+            (await CliAsync("apply", unit, "--dropin", "/root/late.conf", "--yes", "--soak", "0")).ExitCode.ShouldBe(0);
+            await sandbox.ShAsync("sleep 12");
+            var effects = new WizardEffects(sandbox.Systemd, sandbox.Runner, TimeSpan.Zero, sandbox.Sandbox.RootPath);
+            var msgs = new List<Msg>();
+            void Post(Msg m) { lock (msgs) msgs.Add(m); }
+
+            await effects.RunAsync(new Cmd.LoadServices(), Post, CancellationToken.None);
+            await effects.RunAsync(new Cmd.LoadUnit(unit), Post, CancellationToken.None);
+
+            msgs.OfType<Msg.ServicesLoaded>().Single().Services.Single(s => s.Unit == unit).Denials.ShouldBe(1);
+            var opened = msgs.OfType<Msg.UnitLoaded>().Single().Unit;
+            opened.Relaxable.ShouldNotBeNull().Directive.ShouldBe("ProtectSystem");
+            opened.Relaxable.Relax.ShouldBe("ReadWritePaths=-/srv/late");
+
+            await effects.RunAsync(new Cmd.Relax(unit, opened.Relaxable.Relax!), Post, CancellationToken.None);
+
+            var relaxed = msgs.OfType<Msg.Relaxed>().Single();
+            output.WriteLine(relaxed.Status);
+            relaxed.Status.ShouldBe($"{unit} restarted with ReadWritePaths=-/srv/late and is working");
+            (await File.ReadAllTextAsync(sandbox.HostPath("/" + DropInPaths.PersistentFile(unit)))).ShouldContain("ReadWritePaths=-/srv/late");
+            await sandbox.ShAsync("rm -f /srv/late/ticks; sleep 12; [ -s /srv/late/ticks ]");
+        }
+        finally
+        {
+            await RemoveAsync(unit);
         }
     }
 }

@@ -47,6 +47,20 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
         post(new Msg.ApplyFinished(outcome.Hardened, !outcome.Hardened));
     }
 
+    /// <summary>The overview's relax: the line added to the drop-in as a new revision, restart-verified (rolled back if it does not help).</summary>
+    public async Task<string> RelaxAsync(Cmd.Relax r, CancellationToken ct)
+    {
+        var workflow = Workflow();
+        workflow.Learned = await FingerprintReader.ReadAsync(runner, ct);
+        var store = new DropInStore(root, TimeProvider.System);
+        var inForce = store.Read(r.Unit) is { } text ? Core.Overrides.DropIn.Parse(r.Unit, text) : new Core.Overrides.DropIn(r.Unit, []);
+        var eq = r.Line.IndexOf('=');
+        var relax = new DropInDirective(r.Line[..eq], r.Line[(eq + 1)..], "relaxed from the overview: a denial the watch found");
+        var outcome = await DenialWatch.RelaxAsync(workflow, inForce, relax, Check("") with { Soak = TimeSpan.Zero }, ct);
+        return outcome.Hardened ? $"{r.Unit} restarted with {r.Line} and is working"
+            : $"{r.Unit} did not come back healthy with {r.Line} ({outcome.LastReport}); the previous revision is back";
+    }
+
     public async Task BisectAsync(Cmd.Bisect b, Action<Msg> post, CancellationToken ct)
     {
         var outcome = await Workflow().FindCulpritsAsync(DomainViews.DropIn(b.Unit, b.Directives), Check(b.Probe),

@@ -2,6 +2,8 @@ using HardenTui.Core.Exposure;
 using HardenTui.Core.Units;
 using HardenTui.Core.Wizard;
 using HardenTui.Host.Exposure;
+using HardenTui.Host.Health;
+using HardenTui.Host.Overrides;
 using HardenTui.Host.Process;
 using HardenTui.Host.Profiles;
 using HardenTui.Host.Systemd;
@@ -13,11 +15,12 @@ namespace HardenTui.Tui.AppHost;
 /// proposals; applying and bisecting are in <see cref="ApplyEffects"/>, tracing in <see cref="TraceEffects"/>.
 /// Keeps the opened unit's SecurityInfo, so previews are pure computations over it.
 /// </summary>
-internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, TimeSpan? soak = null) : IWizardEffects
+internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, TimeSpan? soak = null, string root = "/") : IWizardEffects
 {
     private readonly ExposureHost _exposure = new(runner, systemd);
-    private readonly ApplyEffects _apply = new(systemd, runner, soak: soak);
+    private readonly ApplyEffects _apply = new(systemd, runner, root, soak);
     private readonly TraceEffects _trace = new(systemd, runner);
+    private readonly DenialWatch _watch = new(systemd, runner, new DropInStore("/", TimeProvider.System), TimeProvider.System);
     private (SecurityInfo Info, ExposureReport Report, UnitProperties Properties)? _opened;
 
     public async Task RunAsync(Cmd cmd, Action<Msg> post, CancellationToken ct)
@@ -29,6 +32,10 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
                 break;
             case Cmd.LoadUnit u:
                 post(new Msg.UnitLoaded(await OpenAsync(u.Unit, ct)));
+                break;
+            case Cmd.Relax r:
+                var status = await _apply.RelaxAsync(r, ct);
+                post(new Msg.Relaxed(await OpenAsync(r.Unit, ct), status));
                 break;
             case Cmd.BuildProposals:
                 if (_opened is { } o)
@@ -70,9 +77,13 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
         var groups = await _exposure.SyscallGroupsAsync(ct);
         var properties = (await systemd.GetPropertiesManyAsync(services.Select(s => s.Name).ToList(), ct))
             .GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.First());
-        return services.Select(s => properties.TryGetValue(s.Name, out var p)
-            ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(s.Name, p.Values, groups)), DomainViews.HasOurDropIn(p))
-            : DomainViews.Service(s, null, false)).ToList();
+        var rows = new List<ServiceRow>();
+        foreach (var s in services)
+            rows.Add(properties.TryGetValue(s.Name, out var p)
+                ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(s.Name, p.Values, groups)), DomainViews.HasOurDropIn(p))
+                    with { Denials = DomainViews.HasOurDropIn(p) ? (await _watch.SinceHardenedAsync(s.Name, ct)).Count : 0 }
+                : DomainViews.Service(s, null, false));
+        return rows;
     }
 
     private async Task<UnitView> OpenAsync(string unit, CancellationToken ct)
@@ -84,6 +95,10 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
         var info = SecurityInfo.FromProperties(name, p.Values, await _exposure.SyscallGroupsAsync(ct));
         var report = ExposureScorer.Score(info);
         _opened = (info, report, p);
-        return DomainViews.Unit(p, report, await systemd.CatAsync(name, ct));
+        var denials = DomainViews.HasOurDropIn(p) ? await _watch.SinceHardenedAsync(name, ct) : [];
+        return DomainViews.Unit(p, report, await systemd.CatAsync(name, ct)) with
+        {
+            Denials = denials.Select(d => new DenialView(d.Directive, d.What, d.Evidence, d.Relax?.Line)).ToList(),
+        };
     }
 }

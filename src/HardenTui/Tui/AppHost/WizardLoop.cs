@@ -77,8 +77,12 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
     public WizardRoot Attach(IApplication app, Theme theme, Glyphs glyphs)
     {
         var root = new WizardRoot(theme, glyphs, Post);
+        // The theme's colours are the terminal's 16 named ones: sent as palette codes (SGR 31, 32, ...) on every
+        // depth, they are the user's own red and green, as before; Terminal.Gui would send its RGB guesses instead.
+        app.Driver!.Force16Colors = true;
         app.Keyboard.KeyDown += (_, key) => OnKey(key);
         app.ScreenChanged += (_, e) => Post(new Msg.Resized(e.Value.Width, e.Value.Height));
+        app.Iteration += (_, _) => CrashRestore.ParkIfDying();
         lock (_appLock)
         {
             _app = app;

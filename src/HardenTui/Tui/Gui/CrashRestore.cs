@@ -7,7 +7,8 @@ namespace HardenTui.Tui.Gui;
 /// Puts the terminal back when the process dies of an exception on any thread while Terminal.Gui owns it:
 /// Terminal.Gui restores it when its application is disposed (a UI-thread exception unwinds through that), but an
 /// unhandled exception elsewhere kills the process first and would leave the alternate screen, mouse tracking and
-/// a hidden cursor behind. The sequences are Terminal.Gui's own public constants.
+/// a hidden cursor behind. The sequences are Terminal.Gui's own public constants. Terminal.Gui's UI thread would go
+/// on drawing (and hide the cursor again) until the process is gone, so it is parked at its next iteration first.
 /// </summary>
 internal static class CrashRestore
 {
@@ -15,6 +16,18 @@ internal static class CrashRestore
 
     /// <summary>True while a Terminal.Gui application has the terminal.</summary>
     public static volatile bool Active;
+
+    private static volatile bool _dying;
+    private static readonly ManualResetEventSlim Parked = new();
+
+    /// <summary>Called by the UI thread on every main-loop iteration: once the process is dying, it stops there.</summary>
+    public static void ParkIfDying()
+    {
+        if (!_dying)
+            return;
+        Parked.Set();
+        Thread.Sleep(Timeout.Infinite);
+    }
 
     public static IDisposable Install()
     {
@@ -28,6 +41,8 @@ internal static class CrashRestore
         if (!Active)
             return;
         Active = false;
+        _dying = true;
+        Parked.Wait(TimeSpan.FromMilliseconds(500)); // the UI thread's next iteration (at most 40 ms away), unless it is this one
         try
         {
             using var stdout = Console.OpenStandardOutput();

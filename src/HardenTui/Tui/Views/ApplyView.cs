@@ -10,7 +10,9 @@ internal static class ApplyView
         var a = m.Apply;
         var lines = new List<string> { $"[bold]Applying {Markup.Escape(m.Unit?.Unit ?? "")}[/]", "" };
         if (a.Steps.Count == 0)
-            lines.Add($"  [dim]starting{g.Ellipsis}[/]");
+            lines.Add(a.Running || a.Bisecting
+                ? $"  [dim]starting{g.Ellipsis}[/]"
+                : "  [red bold]Nothing was written.[/] [dim]The reason is on the status line; esc goes back to the levels.[/]");
         foreach (var s in a.Steps)
         {
             var (mark, style) = s.Status switch

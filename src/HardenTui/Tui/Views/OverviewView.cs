@@ -2,7 +2,8 @@ using HardenTui.Core.Wizard;
 
 namespace HardenTui.Tui.Views;
 
-/// <summary>Overview: unit facts, then the exposure rows grouped by hardening level with set/unset marks.</summary>
+/// <summary>Overview: unit facts, the denials a hardened unit met since its drop-in (with the relax `r` applies), then the
+/// exposure rows grouped by hardening level with set/unset marks.</summary>
 internal static class OverviewView
 {
     public static List<string> Render(WizardModel m, Glyphs g, int height, Hits hits)
@@ -17,6 +18,14 @@ internal static class OverviewView
             "",
         };
         var body = new List<string>();
+        if (u.Denials is { Count: > 0 } denials)
+        {
+            body.Add($"[bold underline]Denials since the drop-in[/] [dim]{denials.Count}; r applies the first relax[/]");
+            foreach (var d in denials)
+                body.Add($"  [yellow]{g.Unset}[/] {Cells.Cell($"{d.Directive}= refused {d.What}", m.Width / 2 - 4, g, "bold")} " +
+                    Cells.Cell(d.Relax is { } r ? $"relax: {r}" : "no relax the evidence supports", m.Width - m.Width / 2 - 2, g, d.Relax is null ? "dim" : "green"));
+            body.Add("");
+        }
         var nameW = Math.Clamp(m.Width * 3 / 10, 30, 44);
         var descW = m.Width - 2 - 2 - nameW - 1 - 6 - 1;
         foreach (var level in u.Rows.GroupBy(r => r.Level))

@@ -2,14 +2,15 @@ using HardenTui.Core.Wizard;
 
 namespace HardenTui.Tui.Views;
 
-/// <summary>Service picker: every service, worst exposure first, with state, gauge and drop-in mark; `/` filters.</summary>
+/// <summary>Service picker: every service, worst exposure first, with state, gauge, drop-in mark and the denials a hardened
+/// one met since (the watch's count); `/` filters.</summary>
 internal static class PickerView
 {
     public static List<string> Render(WizardModel m, Glyphs g, int height, Hits hits)
     {
         var p = m.Picker;
         var rows = p.Visible;
-        const int others = 2 + 1 + 9 + 1 + 14 + 11 + 8;
+        const int others = 2 + 1 + 9 + 1 + 14 + 11 + 8 + 7;
         var longest = p.Services.Select(s => Cells.Width(Name(s.Unit))).DefaultIfEmpty(16).Max();
         var unitW = Math.Clamp(longest, 16, Math.Max(16, Math.Min(40, m.Width - others - 12)));
         var fixedW = others + unitW;
@@ -25,7 +26,7 @@ internal static class PickerView
         var lines = new List<string>
         {
             filter,
-            $"[bold]  {Cells.Cell("UNIT", unitW, g)} {Cells.Cell("STATE", 9, g)} {Cells.Cell("EXPOSURE", 14, g)}{Cells.Cell("", 11, g)}{Cells.Cell("DROP-IN", 8, g)}{Cells.Cell(descW > 8 ? "DESCRIPTION" : "", Math.Max(0, descW), g)}[/]",
+            $"[bold]  {Cells.Cell("UNIT", unitW, g)} {Cells.Cell("STATE", 9, g)} {Cells.Cell("EXPOSURE", 14, g)}{Cells.Cell("", 11, g)}{Cells.Cell("DROP-IN", 8, g)}{Cells.Cell("DENIED", 7, g)}{Cells.Cell(descW > 8 ? "DESCRIPTION" : "", Math.Max(0, descW), g)}[/]",
         };
         if (p.Loading)
             lines.Add($"  [dim]listing services{g.Ellipsis}[/]");
@@ -61,7 +62,8 @@ internal static class PickerView
             : Cells.Cell(g.Ellipsis, 14, g, "dim");
         var gauge = ExposureStyle.Gauge(s.Exposure, 10, g) + " ";
         var dropIn = s.HasDropIn ? Cells.Cell(g.Set + " ours", 8, g, "green") : Cells.Cell("", 8, g);
+        var denied = s.Denials > 0 ? Cells.Cell($"{s.Denials} {g.Unset}", 7, g, "bold yellow") : Cells.Cell(s.HasDropIn ? "0" : "", 7, g, "dim");
         var desc = descW > 8 ? Cells.Cell(s.Description, descW, g, "dim") : "";
-        return $"{pointer}{unit} {state} {exposure}{gauge}{dropIn}{desc}";
+        return $"{pointer}{unit} {state} {exposure}{gauge}{dropIn}{denied}{desc}";
     }
 }

@@ -5,9 +5,10 @@ namespace HardenTui.Tui.Views;
 
 /// <summary>
 /// Markup styles as Terminal.Gui attributes, and the schemes for Terminal.Gui's own views (text field, dialog,
-/// buttons). Colours are the terminal's 16 named ones and its default foreground and background, so the driver
-/// writes them in whatever depth the terminal has (16, 256 or true colour). Without colour (NO_COLOR, or
-/// TERM=dumb-like terminals) every attribute keeps only its text style: Terminal.Gui alone would still send colours.
+/// buttons). Colours are the terminal's 16 named ones and its default foreground and background, written as palette
+/// codes on 16-, 256- and true-colour terminals alike (the root forces Terminal.Gui's 16-colour output), so they are
+/// the user's own palette. Without colour (NO_COLOR) every attribute keeps only its text style: Terminal.Gui alone
+/// would still send colours.
 /// </summary>
 internal sealed class Theme
 {
