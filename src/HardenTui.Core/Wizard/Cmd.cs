@@ -8,6 +8,9 @@ public abstract record Cmd
     public sealed record LoadServices : Cmd;
     public sealed record LoadUnit(string Unit) : Cmd;
 
+    /// <summary>Score one service for the picker (one that appeared since the list was loaded).</summary>
+    public sealed record LoadService(string Unit) : Cmd;
+
     /// <summary>Add <paramref name="Line"/> to the unit's drop-in as a new revision and restart-verify it.</summary>
     public sealed record Relax(string Unit, string Line) : Cmd;
     public sealed record FindMethods(string Unit) : Cmd;

@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Reflection;
 using HardenTui.Core;
+using HardenTui.Host.Systemd;
 
 namespace HardenTui.Cli;
 
@@ -57,6 +58,15 @@ public static class CliApp
         {
             Console.Error.WriteLine($"hardentui: {e.Message}");
             return ExitBadInput;
+        }
+        catch (SystemdAccessDeniedException e)
+        {
+            return MachineServices.ReadOnly(args.FirstOrDefault() ?? "hardentui", e.Message);
+        }
+        catch (SystemdException e)
+        {
+            Console.Error.WriteLine($"hardentui: {e.Message}");
+            return ExitFailed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

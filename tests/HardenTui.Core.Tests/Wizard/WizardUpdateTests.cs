@@ -144,7 +144,7 @@ public class WizardUpdateTests
         var (applying, _) = Keys(WizardSamples.Levels(80, 24), "r", "enter");
         var changed = applying.Unit!.EffectiveText + "\n# /etc/systemd/system/nginx.service.d/override.conf\n[Service]\nNice=5\n";
 
-        var (m, cmd) = WizardUpdate.Update(applying, new Msg.UnitChanged("nginx.service", changed));
+        var (m, cmd) = WizardUpdate.Update(applying, new Msg.UnitEditedSinceReview("nginx.service", changed));
 
         cmd.ShouldBeNull();
         m.Screen.ShouldBe(Screen.Review);

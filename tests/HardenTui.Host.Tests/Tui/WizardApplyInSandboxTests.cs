@@ -67,7 +67,7 @@ public class WizardApplyInSandboxTests(SandboxFixture sandbox)
         await Effects().ApplyAsync(new Cmd.Apply(Nginx, Working, Probe, Seen: now + "# the unit as the review saw it, before someone changed it\n"),
             m => { lock (msgs) msgs.Add(m); }, CancellationToken.None);
 
-        msgs.Single().ShouldBe(new Msg.UnitChanged(Nginx, now));
+        msgs.Single().ShouldBe(new Msg.UnitEditedSinceReview(Nginx, now));
         File.Exists(DropInFile).ShouldBeFalse();
         (await sandbox.ShAsync($"systemctl show -p MainPID --value {Nginx}")).Trim().ShouldBe(pid, "not restarted");
     }
