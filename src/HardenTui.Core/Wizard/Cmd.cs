@@ -21,7 +21,8 @@ public abstract record Cmd
     public sealed record BuildProposals(string Unit) : Cmd;
 
     public sealed record PreviewExposure(string Unit, string DropIn) : Cmd;
-    public sealed record Apply(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
+    /// <summary>Write and verify; <paramref name="Seen"/> is the unit text the review's diff was computed against (re-read before writing).</summary>
+    public sealed record Apply(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe, string? Seen = null) : Cmd;
     public sealed record Bisect(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
     public sealed record OpenEditor(string Unit, string DropIn) : Cmd;
 

@@ -21,6 +21,9 @@ public abstract record Msg
     public sealed record ExposurePreviewed(double Exposure) : Msg;
     public sealed record ApplyProgress(IReadOnlyList<ApplyStepView> Steps) : Msg;
     public sealed record ApplyFinished(bool Ok, bool RolledBack) : Msg;
+
+    /// <summary>The unit changed between the review's diff and the write (its text now); nothing was written.</summary>
+    public sealed record UnitEditedSinceReview(string Unit, string EffectiveText) : Msg;
     public sealed record BisectProgress(int Tried, int Total) : Msg;
     public sealed record BisectFinished(string? Culprit) : Msg;
     public sealed record EditorReturned(IReadOnlyList<string> Lines) : Msg;

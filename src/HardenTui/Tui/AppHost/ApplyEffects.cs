@@ -29,6 +29,13 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
 
     public async Task ApplyAsync(Cmd.Apply a, Action<Msg> post, CancellationToken ct)
     {
+        // Held from the re-read to the end, so nothing changes the unit between the check and the write.
+        using var held = UnitLock.Acquire(root, a.Unit, "apply", TimeProvider.System);
+        if (a.Seen is not null && await systemd.CatAsync(a.Unit, ct) is var now && now != a.Seen)
+        {
+            post(new Msg.UnitEditedSinceReview(a.Unit, now));
+            return;
+        }
         await using var live = await FollowAsync(a.Unit, post, ct);
         var steps = new ApplySteps(post, "write", "daemon-reload", "restart", "settle", "probe", "journal scan", "reload", "soak");
         var workflow = Workflow();
