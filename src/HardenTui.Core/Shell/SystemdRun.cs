@@ -22,9 +22,11 @@ public static partial class SystemdRun
         };
         foreach (var s in plan.Settings)
             args.Add("--property=" + s.Assignment);
+        // The manager substitutes $VAR in a service's command line (also a transient one's): "$$" keeps a "$" for
+        // the program, so `-- sh -c 'echo $$'` reaches sh as typed.
         args.Add("--");
-        args.Add(plan.Program.Path);
-        args.AddRange(plan.Program.Argv);
+        args.Add(plan.Program.Path.Replace("$", "$$"));
+        args.AddRange(plan.Program.Argv.Select(a => a.Replace("$", "$$")));
         return args;
     }
 

@@ -140,6 +140,8 @@ public class ShellPlanTests
             "--property=ProtectSystem=strict", "--property=ReadWritePaths=/var/log/nginx", "--", "/usr/bin/touch", "/etc/x",
         ]);
         SystemdRun.Args(plan, tty: true, "42").ShouldContain("--pty");
+        var dollars = ShellPlan.For("nginx.service", "[Service]\n", null, 252, new ShellProgram("/usr/bin/sh", ["-c", "echo $$ $HOME"], ["/usr/bin/sh"]));
+        SystemdRun.Args(dollars, tty: false, "42")[^1].ShouldBe("echo $$$$ $$HOME"); // the manager turns "$$" back into "$"
         SystemdRun.UnitNameFor("getty@tty1.service", "7").ShouldBe("hardentui-shell-getty-7.service");
     }
 
