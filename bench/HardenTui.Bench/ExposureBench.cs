@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using HardenTui.Core.Exposure;
 using HardenTui.Core.Syscalls;
+using HardenTui.Core.Units;
 using HardenTui.Host.Exposure;
 using HardenTui.Host.Process;
 
@@ -17,7 +18,7 @@ namespace HardenTui.Bench;
 public class ExposureBench
 {
     private string[] _offlineFiles = [];
-    private List<(string Unit, Dictionary<string, JsonElement> Properties)> _online = [];
+    private List<UnitProperties> _online = [];
     private SyscallGroups _groups = null!;
     private SecurityInfo _nginx = null!;
 
@@ -30,10 +31,9 @@ public class ExposureBench
         _online = Directory.GetFiles(Path.Combine(golden, "online"), "*.json").Select(f =>
         {
             var record = JsonDocument.Parse(File.ReadAllText(f)).RootElement;
-            return (record.GetProperty("unit").GetString()!,
-                record.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()));
+            return UnitPropertiesJson.Read(record.GetProperty("unit").GetString()!, record.GetProperty("properties"));
         }).ToList();
-        _nginx = SecurityInfo.FromProperties("nginx.service", _online.Single(u => u.Unit == "nginx.service").Properties, _groups);
+        _nginx = SecurityInfo.FromProperties(_online.Single(u => u.Unit == "nginx.service"), _groups);
     }
 
     [Benchmark(Baseline = true, Description = "systemd-analyze security --offline, every recorded unit file")]
@@ -59,8 +59,8 @@ public class ExposureBench
     public int InProcessOnline()
     {
         var total = 0;
-        foreach (var (unit, properties) in _online)
-            total += ExposureScorer.Score(SecurityInfo.FromProperties(unit, properties, _groups)).ExposureTenths;
+        foreach (var properties in _online)
+            total += ExposureScorer.Score(SecurityInfo.FromProperties(properties, _groups)).ExposureTenths;
         return total;
     }
 

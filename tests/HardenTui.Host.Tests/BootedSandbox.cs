@@ -30,7 +30,7 @@ public abstract class BootedSandbox(IReadOnlyList<string> packages, SandboxRelea
             throw new InvalidOperationException(
                 $"SANDBOX UNAVAILABLE — integration tests cannot run here and FAIL rather than skip: {e.Message}", e);
         }
-        Systemd = new BusctlSystemd(Runner);
+        Systemd = DbusSystemd.For(Runner);
         await PrepareAsync();
     }
 

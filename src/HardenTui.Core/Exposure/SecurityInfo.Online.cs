@@ -1,9 +1,7 @@
-// SecurityInfo from a loaded unit's properties: the "data" of each property of
-// org.freedesktop.DBus.Properties.GetAll on the unit object, as busctl --json prints it. Property names and
+// SecurityInfo from a loaded unit's properties (UnitProperties: the typed values systemd reports over D-Bus). Property names and
 // signatures: systemd 252 src/core/dbus-execute.c, dbus-cgroup.c, dbus-unit.c, dbus-service.c.
-using System.Net.Sockets;
-using System.Text.Json;
 using HardenTui.Core.Syscalls;
+using HardenTui.Core.Units;
 
 namespace HardenTui.Core.Exposure;
 
@@ -13,17 +11,16 @@ public sealed partial class SecurityInfo
     /// The effective unit as `systemctl cat` prints it, when known: it tells which capabilities the unit file
     /// itself allows, so a preview that turns ProtectKernelModules= etc. off restores exactly what systemd would.
     /// </param>
-    public static SecurityInfo FromProperties(string unit, IReadOnlyDictionary<string, JsonElement> p, SyscallGroups groups, string? unitText = null)
+    public static SecurityInfo FromProperties(UnitProperties p, SyscallGroups groups, string? unitText = null)
     {
-        string? Str(string n) => p.TryGetValue(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        bool Bool(string n) => p.TryGetValue(n, out var v) && v.ValueKind == JsonValueKind.True;
-        ulong U64(string n, ulong fallback) => p.TryGetValue(n, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetUInt64() : fallback;
-        IEnumerable<string> Strings(JsonElement e) => e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().Select(x => x.GetString() ?? "") : [];
-        IEnumerable<string> List(string n) => p.TryGetValue(n, out var v) ? Strings(v) : [];
+        string? Str(string n) => p.String(n);
+        bool Bool(string n) => p.Bool(n) == true;
+        ulong U64(string n, ulong fallback) => p.UNumber(n) ?? fallback;
+        IEnumerable<string> List(string n) => p.Strings(n);
 
-        var info = new SecurityInfo(Str("Id") ?? unit, online: true, groups)
+        var info = new SecurityInfo(Str("Id") ?? p.Unit, online: true, groups)
         {
-            DefaultDependencies = !p.ContainsKey("DefaultDependencies") || Bool("DefaultDependencies"),
+            DefaultDependencies = !p.Has("DefaultDependencies") || Bool("DefaultDependencies"),
             AmbientCapabilities = U64("AmbientCapabilities", 0),
             CapabilityBoundingSet = U64("CapabilityBoundingSet", AllCapabilities),
             User = Str("User"),
@@ -62,26 +59,25 @@ public sealed partial class SecurityInfo
         };
         info.SupplementaryGroupStore.AddRange(List("SupplementaryGroups"));
         info.SystemCallArchitectureStore.UnionWith(List("SystemCallArchitectures"));
-        if (p.TryGetValue("RestrictAddressFamilies", out var families) && families.ValueKind == JsonValueKind.Array)
+        if (p.Filter("RestrictAddressFamilies") is { } families)
         {
-            info.AddressFamiliesAllowList = families[0].ValueKind == JsonValueKind.True;
-            var listed = new HashSet<string>(Strings(families[1]), StringComparer.Ordinal);
+            info.AddressFamiliesAllowList = families.AllowList;
+            var listed = new HashSet<string>(families.Entries, StringComparer.Ordinal);
             // An empty deny-list is systemd's "never set", so a later drop-in may still start an allow-list.
             info.AddressFamilyStore = listed.Count == 0 && !info.AddressFamiliesAllowList ? null : listed;
         }
-        if (p.TryGetValue("SystemCallFilter", out var filter) && filter.ValueKind == JsonValueKind.Array)
+        if (p.Filter("SystemCallFilter") is { } filter)
         {
-            info.SystemCallFilterAllowList = filter[0].ValueKind == JsonValueKind.True;
-            foreach (var entry in Strings(filter[1]))
+            info.SystemCallFilterAllowList = filter.AllowList;
+            foreach (var entry in filter.Entries)
             {
                 var colon = entry.IndexOf(':');
                 info.SystemCallFilterStore[colon < 0 ? entry : entry[..colon]] = colon < 0 ? SyscallFilter.NoErrno : 1;
             }
         }
-        if (p.TryGetValue("DeviceAllow", out var devices) && devices.ValueKind == JsonValueKind.Array)
-            info.DeviceAllowStore.AddRange(devices.EnumerateArray().Select(d => $"{d[0].GetString()}:{d[1].GetString()}"));
-        info.IPAddressAllowStore.AddRange(IpEntries(p, "IPAddressAllow"));
-        info.IPAddressDenyStore.AddRange(IpEntries(p, "IPAddressDeny"));
+        info.DeviceAllowStore.AddRange(p.Devices("DeviceAllow").Select(d => $"{d.Path}:{d.Access}"));
+        info.IPAddressAllowStore.AddRange(p.IpAddresses("IPAddressAllow"));
+        info.IPAddressDenyStore.AddRange(p.IpAddresses("IPAddressDeny"));
         if (unitText is not null)
             info.ConfiguredCapabilityBoundingSet = ConfiguredBoundingSet(unitText);
         return info;
@@ -94,17 +90,5 @@ public sealed partial class SecurityInfo
             if (a.Key == "CapabilityBoundingSet" && a.Section == "Service")
                 set = SecuritySettings.CapabilitySet(set, a.Value, AllCapabilities);
         return set;
-    }
-
-    private static IEnumerable<IpAccessEntry> IpEntries(IReadOnlyDictionary<string, JsonElement> p, string name)
-    {
-        if (!p.TryGetValue(name, out var list) || list.ValueKind != JsonValueKind.Array)
-            yield break;
-        foreach (var item in list.EnumerateArray())
-        {
-            var family = item[0].GetInt32() == 10 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
-            var bytes = item[1].EnumerateArray().Select(b => b.GetByte()).ToArray();
-            yield return new IpAccessEntry(family, bytes, item[2].GetInt32());
-        }
     }
 }

@@ -143,7 +143,9 @@ public static partial class HardeningDropIn
             "ip-list" => words.All(w => IpKeywords.Contains(w) || IpWord().IsMatch(w)) ? null : "expected any, localhost, link-local, multicast or addresses with /prefix",
             "bind-list" => words.All(w => w == "any" || BindWord().IsMatch(w)) ? null : "expected any or [family:][protocol:]port[-port]",
             "device-list" => DeviceWord().IsMatch(value) ? null : "expected a device node (/dev/...) or char-/block- class, then r, w, m",
-            "string" => UserName().IsMatch(value) ? (value is "root" or "0" ? "running as root does not harden" : null) : "expected a user or group name",
+            "string" when directive.Name is "User" or "Group" =>
+                UserName().IsMatch(value) ? (value is "root" or "0" ? "running as root does not harden" : null) : "expected a user or group name",
+            "string" => words.Length == 1 && Word().IsMatch(value) ? null : "expected one word",
             "list" => ListProblem(directive.Name, list),
             "credential" => words.All(w => Credential().IsMatch(w)) ? null : "expected ID:PATH (an absolute path)",
             _ => $"HardenTui cannot check values of kind {directive.Kind}",
@@ -155,6 +157,9 @@ public static partial class HardeningDropIn
         "SystemCallArchitectures" => words.All(w => ArchWord().IsMatch(w)) ? null : "expected native or architecture names",
         "SecureBits" => words.All(w => SecureBits.Contains(w)) ? null : $"expected securebits ({string.Join(" ", SecureBits)})",
         "SupplementaryGroups" => words.All(w => UserName().IsMatch(w) && w is not "root" and not "0") ? null : "expected group names other than root",
+        // StateDirectory=nginx, LogsDirectory=nginx/sub: paths below /var/lib, /var/log, ... (relative, no "..").
+        _ when name.EndsWith("Directory", StringComparison.Ordinal) =>
+            words.All(w => RelativeDirectory().IsMatch(w) && !w.Split('/').Contains("..")) ? null : "expected relative directory names (nginx, nginx/cache)",
         _ => words.All(w => Interface().IsMatch(w)) ? null : "expected names",
     };
 
@@ -188,7 +193,7 @@ public static partial class HardeningDropIn
     private static readonly string[] IpKeywords = ["any", "localhost", "link-local", "multicast"];
     private static readonly string[] SecureBits = ["keep-caps", "keep-caps-locked", "no-setuid-fixup", "no-setuid-fixup-locked", "noroot", "noroot-locked"];
 
-    [GeneratedRegex(@"^0?[0-7]{3}$")] private static partial Regex Octal();
+    [GeneratedRegex(@"^[0-7]{3,4}$")] private static partial Regex Octal();
     [GeneratedRegex(@"^(E[A-Z0-9]+|[0-9]{1,4}|kill|log)$")] private static partial Regex Errno();
     [GeneratedRegex(@"^(@[a-z0-9-]+|[a-z_][a-z0-9_]*)(:[A-Z0-9]+|:kill|:log)?$")] private static partial Regex Syscall();
     [GeneratedRegex(@"^CAP_[A-Z_]+$")] private static partial Regex Capability();
@@ -198,6 +203,8 @@ public static partial class HardeningDropIn
     [GeneratedRegex(@"^(/dev/[A-Za-z0-9_./*-]+|(char|block)-[A-Za-z0-9_*.-]+)( [rwm]{1,3})?$")] private static partial Regex DeviceWord();
     [GeneratedRegex(@"^([a-zA-Z_][a-zA-Z0-9_.-]{0,31}|[0-9]{1,10})$")] private static partial Regex UserName();
     [GeneratedRegex(@"^[a-z0-9_-]+$")] private static partial Regex ArchWord();
+    [GeneratedRegex(@"^[A-Za-z0-9_.@:-]+(/[A-Za-z0-9_.@:-]+)*$")] private static partial Regex RelativeDirectory();
+    [GeneratedRegex(@"^[A-Za-z0-9_.:=+@/,-]+$")] private static partial Regex Word();
     [GeneratedRegex(@"^[A-Za-z0-9_.:@*-]+$")] private static partial Regex Interface();
     [GeneratedRegex(@"^[A-Za-z0-9_.@-]+:/[^\s]*$")] private static partial Regex Credential();
 }

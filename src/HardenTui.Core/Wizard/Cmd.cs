@@ -8,6 +8,9 @@ public abstract record Cmd
     public sealed record LoadServices : Cmd;
     public sealed record LoadUnit(string Unit) : Cmd;
 
+    /// <summary>Score one service for the picker (one that appeared since the list was loaded).</summary>
+    public sealed record LoadService(string Unit) : Cmd;
+
     /// <summary>Add <paramref name="Line"/> to the unit's drop-in as a new revision and restart-verify it.</summary>
     public sealed record Relax(string Unit, string Line) : Cmd;
     public sealed record FindMethods(string Unit) : Cmd;
@@ -18,7 +21,8 @@ public abstract record Cmd
     public sealed record BuildProposals(string Unit) : Cmd;
 
     public sealed record PreviewExposure(string Unit, string DropIn) : Cmd;
-    public sealed record Apply(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
+    /// <summary>Write and verify; <paramref name="Seen"/> is the unit text the review's diff was computed against (re-read before writing).</summary>
+    public sealed record Apply(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe, string? Seen = null) : Cmd;
     public sealed record Bisect(string Unit, IReadOnlyList<DirectiveToggle> Directives, string Probe) : Cmd;
     public sealed record OpenEditor(string Unit, string DropIn) : Cmd;
 

@@ -21,12 +21,21 @@ public abstract record Msg
     public sealed record ExposurePreviewed(double Exposure) : Msg;
     public sealed record ApplyProgress(IReadOnlyList<ApplyStepView> Steps) : Msg;
     public sealed record ApplyFinished(bool Ok, bool RolledBack) : Msg;
+
+    /// <summary>The unit changed between the review's diff and the write (its text now); nothing was written.</summary>
+    public sealed record UnitEditedSinceReview(string Unit, string EffectiveText) : Msg;
     public sealed record BisectProgress(int Tried, int Total) : Msg;
     public sealed record BisectFinished(string? Culprit) : Msg;
     public sealed record EditorReturned(IReadOnlyList<string> Lines) : Msg;
     /// <summary>A profile for the unit (null: none; <paramref name="Note"/> says why or which).</summary>
     public sealed record ProfileFound(ProfileSeed? Seed, string Note) : Msg;
     public sealed record ProfileSaved(string Path) : Msg;
+    /// <summary>The opened unit's state changed (systemd's PropertiesChanged), e.g. during the apply's restart.</summary>
+    public sealed record UnitChanged(Units.UnitLiveState State) : Msg;
+    /// <summary>A service appeared, disappeared or changed state while the picker lists them.</summary>
+    public sealed record ServiceChanged(Units.ServiceEvent Event) : Msg;
+    /// <summary>One service (re)scored, e.g. one that appeared: added to the picker or replacing its row.</summary>
+    public sealed record ServiceLoaded(ServiceRow Service) : Msg;
 
     // Intents, produced by key bindings.
     public sealed record Move(int Delta) : Msg;

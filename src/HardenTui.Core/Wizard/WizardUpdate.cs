@@ -38,8 +38,18 @@ public static class WizardUpdate
         Msg.ProfileSaved s => (m with { Status = $"profile saved: {s.Path}  (apply it with: hardentui apply UNIT --profile {s.Path})" }, null),
         Msg.ExposurePreviewed e => (m with { Levels = m.Levels with { ExposureAfter = e.Exposure } }, null),
         Msg.ApplyProgress a => (m with { Apply = m.Apply with { Steps = a.Steps } }, null),
+        Msg.UnitChanged u => m.Unit?.Unit == u.State.Unit
+            ? (m with { Apply = m.Apply with { Live = u.State }, Unit = m.Unit with { ActiveState = u.State.ActiveState } }, null)
+            : (m, null),
+        Msg.ServiceChanged e => PickerLive.Changed(m, e.Event),
+        Msg.ServiceLoaded s => (m with { Picker = PickerLive.Upsert(m.Picker, s.Service) }, null),
         Msg.ApplyFinished a => (m with { Apply = m.Apply with { Running = false, Failed = !a.Ok, RolledBack = a.RolledBack },
             Status = a.Ok ? "applied; the service is running hardened" : "the service failed; the drop-in was rolled back" }, null),
+        Msg.UnitEditedSinceReview c when m.Unit is { } u => (m with
+        {
+            Unit = u with { EffectiveText = c.EffectiveText }, Screen = Screen.Review, Scroll = 0, Apply = ApplyState.Initial,
+            Status = $"{c.Unit} changed since this diff was computed; nothing written. The diff is against it now: write again to apply",
+        }, null),
         Msg.BisectProgress b => (m with { Apply = m.Apply with { BisectTried = b.Tried, BisectTotal = b.Total } }, null),
         Msg.BisectFinished b => LevelsUpdate.BisectFinished(m, b.Culprit),
         Msg.EditorReturned e => LevelsUpdate.EditorReturned(m, e.Lines),

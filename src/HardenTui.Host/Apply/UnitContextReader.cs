@@ -1,4 +1,5 @@
 using HardenTui.Core.Proposals;
+using HardenTui.Core.Units;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
 

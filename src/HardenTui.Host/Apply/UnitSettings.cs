@@ -1,4 +1,4 @@
-using System.Text.Json;
+using HardenTui.Core.Units;
 using HardenTui.Core.Proposals;
 using HardenTui.Host.Systemd;
 
@@ -19,7 +19,7 @@ public static class UnitSettings
     // The *Ex strings and PrivatePIDs exist from 257 on (the named values behind the booleans).
     private static readonly string[] Words = ["ProtectSystem", "ProtectHome", "DevicePolicy", "ProtectProc", "ProcSubset", "KeyringMode", "User",
         "ProtectControlGroupsEx", "PrivateTmpEx", "PrivateUsersEx", "PrivatePIDs"];
-    private static readonly string[] Lists = ["NoExecPaths", "ExecPaths", "SystemCallArchitectures", "IPAddressDeny"];
+    private static readonly string[] Lists = ["NoExecPaths", "ExecPaths", "SystemCallArchitectures"];  // IPAddressDeny= is a(iayu): read below
     private static readonly string[] ExecLines = ["ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"];
 
     public static CurrentHardening Current(UnitProperties p)
@@ -30,11 +30,13 @@ public static class UnitSettings
         foreach (var name in Words)
             if (p.String(name) is { Length: > 0 } s) values[name] = s;
         foreach (var name in Lists)
-            if (p.Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0)
-                values[name] = string.Join(' ', v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.ToString()));
+            if (p.Strings(name) is { Count: > 0 } list)
+                values[name] = string.Join(' ', list);
+        if (p.IpAddresses("IPAddressDeny") is { Count: > 0 } deny)
+            values["IPAddressDeny"] = string.Join(' ', deny.Select(e => $"{new System.Net.IPAddress(e.Address)}/{e.PrefixLength}"));
         foreach (var name in new[] { "SystemCallFilter", "RestrictAddressFamilies" })
-            if (p.Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 2 && v[1].GetArrayLength() > 0)
-                values[name] = v.ToString();
+            if (p.Filter(name) is { Entries.Count: > 0 } filter)
+                values[name] = (filter.AllowList ? "" : "~") + string.Join(' ', filter.Entries);
         if (p.UNumber("CapabilityBoundingSet") is { } caps && caps != ulong.MaxValue) values["CapabilityBoundingSet"] = caps.ToString("x");
         if (p.UNumber("RestrictNamespaces") is { } ns && ns != ulong.MaxValue) values["RestrictNamespaces"] = ns == 0 ? "yes" : ns.ToString("x");
         // Unset reads as a marker above every errno (2147483646 on 252, seen in the sandbox): a filtered call kills.
@@ -45,10 +47,8 @@ public static class UnitSettings
 
     /// <summary>The program path of every Exec*= line (a(sasbttttuii): element 0 of each entry).</summary>
     public static IReadOnlyList<string> Programs(UnitProperties p) =>
-        ExecLines.Where(p.Values.ContainsKey).SelectMany(name => p.Values[name].ValueKind == JsonValueKind.Array
-                ? p.Values[name].EnumerateArray() : Enumerable.Empty<JsonElement>())
-            .Where(e => e.ValueKind == JsonValueKind.Array && e.GetArrayLength() > 0 && e[0].ValueKind == JsonValueKind.String)
-            .Select(e => e[0].GetString()!)
+        ExecLines.SelectMany(name => p.Commands(name) ?? [])
+            .Select(c => c.Path)
             .Distinct()
             .ToList();
 }

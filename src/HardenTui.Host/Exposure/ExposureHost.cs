@@ -14,19 +14,43 @@ namespace HardenTui.Host.Exposure;
 
 public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
 {
-    private SyscallGroups? _groups;
+    private Task<SyscallGroups>? _groups;
 
-    public async Task<SyscallGroups> SyscallGroupsAsync(CancellationToken ct = default)
+    /// <summary>The host's syscall groups, read once (callers running at the same time share the one read).</summary>
+    public Task<SyscallGroups> SyscallGroupsAsync(CancellationToken ct = default)
     {
-        if (_groups is not null)
-            return _groups;
-        var r = await runner.RunAsync(new ProcessSpec("systemd-analyze", ["syscall-filter", "--no-pager"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        var groups = _groups ??= ReadGroupsAsync(ct);
+        if (groups.IsFaulted || groups.IsCanceled) _groups = null;
+        return groups;
+    }
+
+    private async Task<SyscallGroups> ReadGroupsAsync(CancellationToken ct)
+    {
+        // Both at once: each is a process start, and analyze pays for them before its first row.
+        var filter = runner.RunAsync(new ProcessSpec("systemd-analyze", ["syscall-filter", "--no-pager"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        var versionRun = runner.RunAsync(new ProcessSpec("systemd-analyze", ["--version"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        var r = await filter;
         if (!r.Ok)
             throw new SystemdException($"systemd-analyze syscall-filter failed: {r.Stderr.Trim()}");
-        var v = await runner.RunAsync(new ProcessSpec("systemd-analyze", ["--version"], Timeout: TimeSpan.FromSeconds(30)), ct);
+        var v = await versionRun;
         var version = SystemdVersions.Parse(v.Stdout.Split('\n')[0])
             ?? throw new SystemdException($"systemd-analyze --version printed no version: {(v.Stdout + v.Stderr).Trim()}");
-        return _groups = SyscallGroups.Parse(r.Stdout, version);
+        return SyscallGroups.Parse(r.Stdout, version);
+    }
+
+    /// <summary>
+    /// <see cref="LoadedAsync"/> for many units at once: every request is sent before the first answer is awaited
+    /// (one D-Bus connection, pipelined), and the syscall groups are read meanwhile. Results, and the first failure,
+    /// come in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<SecurityInfo>> LoadedManyAsync(IReadOnlyList<string> units, bool forPreview = false, CancellationToken ct = default)
+    {
+        var groups = SyscallGroupsAsync(ct);
+        var pending = units.Select(u => LoadedAsync(u, forPreview, ct)).ToList();
+        await groups;
+        var result = new List<SecurityInfo>(units.Count);
+        foreach (var p in pending) result.Add(await p);
+        return result;
     }
 
     /// <param name="forPreview">Also read the unit text, so previews that turn Protect*= settings off are exact.</param>
@@ -37,7 +61,7 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
         if (loadState != "loaded")
             throw new BadInputException($"unit {unit} is {loadState ?? "unknown"}, cannot analyze it");
         var unitText = forPreview ? await systemd.CatAsync(unit, ct) : null;
-        return SecurityInfo.FromProperties(unit, properties.Values, await SyscallGroupsAsync(ct), unitText);
+        return SecurityInfo.FromProperties(properties, await SyscallGroupsAsync(ct), unitText);
     }
 
     public async Task<SecurityInfo> OfflineAsync(string file, CancellationToken ct = default) =>

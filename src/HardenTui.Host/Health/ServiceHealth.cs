@@ -107,7 +107,7 @@ public sealed class ServiceHealth(ISystemd systemd, IProcessRunner runner, TimeP
         ProcessResult result = null!;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            result = await runner.RunAsync(new ProcessSpec("/bin/sh", ["-c", probe], Timeout: TimeSpan.FromSeconds(30)), ct);
+            result = await runner.RunAsync(ProcessSpec.Probe(probe, TimeSpan.FromSeconds(30)), ct);
             if (result.Ok) break;
             await Task.Delay(TimeSpan.FromSeconds(1), clock, ct);
         }

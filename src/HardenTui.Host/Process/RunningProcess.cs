@@ -1,42 +1,27 @@
-using System.Diagnostics;
-
 namespace HardenTui.Host.Process;
 
-/// <summary>A started program: its pid, a task for its exit, and a way to end it.</summary>
+/// <summary>A started program: its pid, a task for its exit code, and a way to end it (its whole tree, SIGKILL).</summary>
 public sealed class RunningProcess : IDisposable
 {
-    private readonly System.Diagnostics.Process _process;
+    private readonly CancellationTokenSource _kill;
 
-    internal RunningProcess(System.Diagnostics.Process process, Task<int> exited)
+    internal RunningProcess(int pid, Task<int> exited, CancellationTokenSource kill)
     {
-        _process = process;
+        Pid = pid;
         Exited = exited;
+        _kill = kill;
     }
 
-    public int Pid => _process.Id;
+    public int Pid { get; }
     public Task<int> Exited { get; }
 
     public void Kill()
     {
-        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
+        if (!Exited.IsCompleted) _kill.Cancel();
     }
 
-    public void Dispose() => _process.Dispose();
-
-    internal static ProcessStartInfo StartInfo(ProcessSpec spec)
+    public void Dispose()
     {
-        var info = new ProcessStartInfo(spec.File)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in spec.Args) info.ArgumentList.Add(a);
-        info.Environment["LC_ALL"] = "C";
-        info.Environment["SYSTEMD_COLORS"] = "0";
-        info.Environment["SYSTEMD_PAGER"] = "";
-        return info;
+        if (Exited.IsCompleted) _kill.Dispose();
     }
 }

@@ -69,6 +69,13 @@ public static class Apt
 
     /// <summary>The line of apt's output that says why it failed (its last "E:" line).</summary>
     public static string LastLine(ProcessResult r) =>
+        FailedPackage(r.Stderr + "\n" + r.Stdout) is { } failed ? failed + "; " + LastErrorLine(r) : LastErrorLine(r);
+
+    /// <summary>dpkg's own line naming the package whose maintainer script failed ("dpkg: error processing package X (--configure):"), or null.</summary>
+    internal static string? FailedPackage(string output) =>
+        output.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("dpkg: error processing", StringComparison.Ordinal))?.TrimEnd(':');
+
+    private static string LastErrorLine(ProcessResult r) =>
         (r.Stderr + "\n" + r.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault(l => l.StartsWith("E:")) ?? r.Stderr.Trim().Split('\n').LastOrDefault(l => l.Length > 0)
             ?? r.Stdout.Trim().Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit {r.ExitCode}";
@@ -111,7 +118,9 @@ public static class Apt
         Action<AptProgress>? progress, CancellationToken ct)
     {
         var output = new System.Text.StringBuilder();
-        var spec = new ProcessSpec("sh", ["-c", "exec \"$@\" 2>&1", "sh", "env", .. AptGet, "-o", "APT::Status-Fd=1", .. args]);
+        // Status on a descriptor of its own (3, a copy of stdout): with Status-Fd=1 apt takes stdout for itself and
+        // maintainer scripts that print (cron-daemon-common's addgroup) fail with "Unable to flush stdout".
+        var spec = new ProcessSpec("sh", ["-c", "exec \"$@\" 3>&1 2>&1", "sh", "env", .. AptGet, "-o", "APT::Status-Fd=3", .. args]);
         using var running = runner.Start(spec, line =>
         {
             lock (output) output.AppendLine(line);

@@ -148,20 +148,16 @@ public sealed class Sandbox : IAsyncDisposable
         throw new SandboxException($"the sandbox's systemd did not finish booting in time (last state: {last})");
     }
 
-    /// <summary>Runs a program inside with this terminal's stdin/stdout/stderr (for interactive use).</summary>
+    /// <summary>Runs a program inside with this terminal's stdin/stdout/stderr (for interactive use: <see cref="TerminalProcess"/>).</summary>
     public async Task<int> RunInteractiveAsync(IReadOnlyList<string> argv, CancellationToken ct = default)
     {
-        var info = new ProcessStartInfo("nsenter") { UseShellExecute = false };
         // Keep the caller's working directory when the sandbox has it (it does for anything on the root file system).
         // (nsenter --wd resolves the directory before entering the root, so a shell inside changes to it instead.)
         var cwd = Environment.CurrentDirectory;
         IEnumerable<string> inside = Directory.Exists(Path.Combine(RootPath, cwd.TrimStart('/')))
             ? ["/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", cwd, .. argv]
             : argv;
-        foreach (var a in SandboxProcessRunner.EnterArgs(LeaderPid).Concat(inside)) info.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(info)!;
-        await p.WaitForExitAsync(ct);
-        return p.ExitCode;
+        return await TerminalProcess.RunAsync("nsenter", SandboxProcessRunner.EnterArgs(LeaderPid).Concat(inside), ct);
     }
 
     private static async Task MustAsync(ProcessSpec spec, CancellationToken ct)

@@ -18,6 +18,8 @@ internal static class SandboxJanitor
         {
             var dir = new SandboxDirectory(path);
             if (dir.Owner is { IsAlive: true }) continue;
+            // A sandbox booting beside us has made its folder but not yet written its owner: not stale.
+            if (dir.Owner is null && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(path) < TimeSpan.FromMinutes(2)) continue;
             await TearDownAsync(dir);
         }
     }

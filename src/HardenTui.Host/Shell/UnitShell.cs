@@ -1,7 +1,6 @@
 // `hardentui shell`: the unit's sandbox as a transient service (systemd-run), with a shell or a command in it.
 // The plan is Core's; here the machine is read (the effective unit, the manager's version, the files the shell
 // needs to execute) and systemd-run runs attached to this terminal, leaving out what the running systemd refuses.
-using System.Diagnostics;
 using HardenTui.Core;
 using HardenTui.Core.Shell;
 using HardenTui.Host.Process;
@@ -16,7 +15,7 @@ public sealed class UnitShell(ISystemd systemd, IProcessRunner runner)
     public async Task<ShellPlan> PlanAsync(string unit, string? dropInText, IReadOnlyList<string> command, CancellationToken ct = default)
     {
         var cat = await systemd.CatAsync(unit, ct);
-        var facts = await ManagerFacts.ReadAsync(runner, ct);
+        var facts = await ManagerFacts.ReadAsync(systemd, ct);
         return ShellPlan.For(unit, cat, dropInText, facts.Version, await ProgramAsync(command, ct));
     }
 
@@ -94,19 +93,10 @@ public sealed class UnitShell(ISystemd systemd, IProcessRunner runner)
         }
     }
 
+    /// <summary>systemd-run attached to this terminal (stdin and stdout are the caller's): a <see cref="TerminalProcess"/>.</summary>
     private static async Task<int> AttachedAsync(IReadOnlyList<string> args, Action<string> onStderr, CancellationToken ct)
     {
-        var info = new ProcessStartInfo("systemd-run") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["SYSTEMD_COLORS"] = "0";
-        using var p = new System.Diagnostics.Process { StartInfo = info };
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        p.ErrorDataReceived += (_, e) => { if (e.Data is null) done.TrySetResult(); else onStderr(e.Data); };
-        try { p.Start(); }
+        try { return await TerminalProcess.RunWithStderrAsync("systemd-run", args, onStderr, ct); }
         catch (System.ComponentModel.Win32Exception e) { throw new SystemdException($"systemd-run: {e.Message}"); }
-        p.BeginErrorReadLine();
-        await p.WaitForExitAsync(ct);
-        await done.Task.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, CancellationToken.None);
-        return p.ExitCode;
     }
 }

@@ -1,20 +1,20 @@
-using System.Text.Json;
+using HardenTui.Core.Units;
 
 namespace HardenTui.Host.Systemd;
 
 /// <summary>
-/// The service manager, as HardenTui needs it. Implemented over `busctl --json=short` (BusctlSystemd); a native
-/// D-Bus client can replace it behind this interface. Failures are thrown as <see cref="SystemdException"/>
-/// carrying systemd's own message.
+/// The service manager, as HardenTui needs it. Implemented over D-Bus (<see cref="DbusSystemd"/>: the system bus,
+/// systemd's private socket where no bus runs, or a sandbox's bus). Failures are thrown as
+/// <see cref="SystemdException"/> carrying systemd's own message, in one line.
 /// </summary>
 public interface ISystemd
 {
     Task<IReadOnlyList<UnitStatus>> ListServicesAsync(CancellationToken ct = default);
 
-    /// <summary>Unit properties by name (org.freedesktop.systemd1.Unit + .Service), values as busctl's JSON.</summary>
+    /// <summary>The unit's properties that HardenTui reads (<see cref="UnitProperties.Schema"/>), typed.</summary>
     Task<UnitProperties> GetPropertiesAsync(string unit, CancellationToken ct = default);
 
-    /// <summary>Properties of many units in one round trip (the picker scores every service); same values as above.</summary>
+    /// <summary>Properties of many units, requested together (the picker and analyze score every service); units not found are left out.</summary>
     async Task<IReadOnlyList<UnitProperties>> GetPropertiesManyAsync(IReadOnlyList<string> units, CancellationToken ct = default)
     {
         var result = new List<UnitProperties>();
@@ -26,32 +26,39 @@ public interface ISystemd
         return result;
     }
 
+    /// <summary>A string property of the Manager (Version, Architecture, …).</summary>
+    Task<string> GetManagerStringAsync(string name, CancellationToken ct = default);
+
     Task DaemonReloadAsync(CancellationToken ct = default);
+
+    /// <summary>Enqueues a start job (mode replace) and waits for systemd to finish it; a job that does not end
+    /// "done" with the unit up is a <see cref="JobFailedException"/> naming the job result and the unit's Result=.</summary>
     Task StartAsync(string unit, TimeSpan timeout, CancellationToken ct = default);
     Task StopAsync(string unit, TimeSpan timeout, CancellationToken ct = default);
     Task RestartAsync(string unit, TimeSpan timeout, CancellationToken ct = default);
 
     /// <summary>The effective unit text, as `systemctl cat` shows it.</summary>
     Task<string> CatAsync(string unit, CancellationToken ct = default);
+
+    /// <summary>
+    /// Follows one unit live: <paramref name="changed"/> hears its state (ActiveState, SubState, Result, NRestarts,
+    /// MainPID) once at the start and then on every change systemd announces, until the result is disposed.
+    /// Called on a thread of the D-Bus connection, never on the caller's context.
+    /// </summary>
+    Task<IAsyncDisposable> WatchUnitAsync(string unit, Action<UnitLiveState> changed, CancellationToken ct = default) =>
+        Task.FromResult<IAsyncDisposable>(NoWatch.Instance);
+
+    /// <summary>Follows every service unit: appearing, disappearing, changing state (for the picker).</summary>
+    Task<IAsyncDisposable> WatchServicesAsync(Action<ServiceEvent> changed, CancellationToken ct = default) =>
+        Task.FromResult<IAsyncDisposable>(NoWatch.Instance);
 }
 
 public sealed record UnitStatus(string Name, string Description, string LoadState, string ActiveState, string SubState);
 
-/// <summary>Properties of one unit; values are the JSON busctl prints ("data" of each property).</summary>
-public sealed class UnitProperties(string unit, IReadOnlyDictionary<string, JsonElement> values)
+internal sealed class NoWatch : IAsyncDisposable
 {
-    public string Unit { get; } = unit;
-    public IReadOnlyDictionary<string, JsonElement> Values { get; } = values;
-
-    public string? String(string name) => Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-    public bool? Bool(string name) => Values.TryGetValue(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
-    public long? Number(string name) => Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
-    public ulong? UNumber(string name) => Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetUInt64() : null;
-
-    public IReadOnlyList<string> Strings(string name) =>
-        Values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Array
-            ? v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
-            : [];
+    public static readonly NoWatch Instance = new();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 public class SystemdException(string message) : Exception(message);
@@ -59,4 +66,29 @@ public class SystemdException(string message) : Exception(message);
 public sealed class UnitNotFoundException(string unit) : SystemdException($"unit {unit} is not known to systemd (no unit file found)")
 {
     public string Unit { get; } = unit;
+}
+
+/// <summary>systemd refused an operation for lack of privilege (D-Bus AccessDenied / interactive authorization).</summary>
+public sealed class SystemdAccessDeniedException(string message) : SystemdException(message);
+
+/// <summary>A job ended other than "done" (JobRemoved's result), or "done" with the unit failed; carries both reasons.</summary>
+public sealed class JobFailedException(string unit, string jobResult, string activeState, string subState, string unitResult)
+    : SystemdException($"Job for {unit} failed: {JobText(jobResult)}; ActiveState={activeState}, SubState={subState}, Result={unitResult}. See 'journalctl -u {unit}'.")
+{
+    public string Unit { get; } = unit;
+    /// <summary>JobRemoved's result: done, canceled, timeout, failed, dependency, skipped.</summary>
+    public string JobResult { get; } = jobResult;
+    /// <summary>The unit's Result= (exit-code, signal, timeout, core-dump, start-limit-hit, …).</summary>
+    public string UnitResult { get; } = unitResult;
+
+    private static string JobText(string result) => result switch
+    {
+        "done" => "the job finished but the unit is not running",
+        "failed" => "job result failed",
+        "timeout" => "job result timeout (the unit's start or stop timeout ran out)",
+        "dependency" => "job result dependency (a unit it needs failed)",
+        "canceled" => "job result canceled (another job replaced it)",
+        "skipped" => "job result skipped (the unit's condition was not met)",
+        _ => $"job result {result}",
+    };
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using HardenTui.Host.Process;
-
 namespace HardenTui.Host.Systemd;
 
 /// <summary>
@@ -10,20 +7,11 @@ namespace HardenTui.Host.Systemd;
 /// </summary>
 public sealed record ManagerFacts(int Version, string Architecture)
 {
-    public static async Task<ManagerFacts> ReadAsync(IProcessRunner runner, CancellationToken ct = default)
+    public static async Task<ManagerFacts> ReadAsync(ISystemd systemd, CancellationToken ct = default)
     {
-        var version = await PropertyAsync(runner, "Version", ct);
+        var version = await systemd.GetManagerStringAsync("Version", ct);
         var digits = new string(version.TakeWhile(char.IsAsciiDigit).ToArray());
         if (!int.TryParse(digits, out var major)) throw new SystemdException($"systemd reports an unreadable version '{version}'");
-        return new ManagerFacts(major, await PropertyAsync(runner, "Architecture", ct));
-    }
-
-    private static async Task<string> PropertyAsync(IProcessRunner runner, string name, CancellationToken ct)
-    {
-        var r = await runner.RunAsync(new ProcessSpec("busctl", ["--json=short", "get-property", "org.freedesktop.systemd1",
-            "/org/freedesktop/systemd1", "org.freedesktop.systemd1.Manager", name], Timeout: TimeSpan.FromSeconds(10)), ct);
-        if (!r.Ok) throw new SystemdException($"busctl get-property Manager {name}: {r.Stderr.Trim().Split('\n').Last()}");
-        using var doc = JsonDocument.Parse(r.Stdout);
-        return doc.RootElement.GetProperty("data").GetString() ?? "";
+        return new ManagerFacts(major, await systemd.GetManagerStringAsync("Architecture", ct));
     }
 }

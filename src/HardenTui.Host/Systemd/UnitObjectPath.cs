@@ -24,4 +24,22 @@ public static class UnitObjectPath
         }
         return sb.ToString();
     }
+
+    /// <summary>The unit name of an object path below <see cref="Prefix"/> (bus_label_unescape); null for any other path.</summary>
+    public static string? NameOf(string path)
+    {
+        if (!path.StartsWith(Prefix, StringComparison.Ordinal) || path.Length == Prefix.Length) return null;
+        var label = path.AsSpan(Prefix.Length);
+        var bytes = new List<byte>(label.Length);
+        for (var i = 0; i < label.Length; i++)
+        {
+            if (label[i] == '_' && i + 2 < label.Length && byte.TryParse(label.Slice(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b))
+            {
+                bytes.Add(b);
+                i += 2;
+            }
+            else bytes.Add((byte)label[i]);
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
 }

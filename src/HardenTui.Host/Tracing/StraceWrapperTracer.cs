@@ -3,6 +3,7 @@
 // wrapped strace runs as and must write with); it never travels through the journal. The drop-in also opens
 // what strace itself needs in a hardened unit: its binary in ExecPaths=, the trace directory in ReadWritePaths=,
 // and no SystemCallFilter= (strace needs ptrace and friends; the point of the trace is to learn the real set).
+using HardenTui.Core.Units;
 using HardenTui.Core;
 using HardenTui.Core.Tracing;
 using HardenTui.Host.Process;
@@ -40,8 +41,7 @@ public sealed class StraceWrapperTracer(ISystemd systemd, IProcessRunner runner)
         if (!mk.Ok) throw new SystemdException($"cannot create {dir}: {mk.Stderr.Trim()}");
         var (text, files) = StraceDropIn.Render(props.String("Type") ?? "simple", commands, dir);
         text += $"ReadWritePaths=-{dir}\nExecPaths=-/usr/bin/strace\n";
-        if (props.Values.TryGetValue("SystemCallFilter", out var filter) && filter.ValueKind == System.Text.Json.JsonValueKind.Array
-            && filter.GetArrayLength() == 2 && filter[1].GetArrayLength() > 0)
+        if (props.Filter("SystemCallFilter") is { Entries.Count: > 0 })
             text += "SystemCallFilter=\n";
 
         Task Cleanup(CancellationToken token) =>

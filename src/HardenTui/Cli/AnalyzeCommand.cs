@@ -46,11 +46,13 @@ internal static class AnalyzeCommand
     {
         var dropIn = dropInFile is null ? null : ReadDropIn(dropInFile);
         if (!offline) await MachineServices.StartAsync(ct); // a unit still carrying an interrupted trace's drop-in is put back first
-        var host = new ExposureHost(LocalProcessRunner.Instance, new BusctlSystemd(LocalProcessRunner.Instance));
+        using var systemd = DbusSystemd.ForHost();
+        var host = new ExposureHost(LocalProcessRunner.Instance, systemd);
         var results = new List<(ExposureReport Report, ExposureReport? Before)>();
-        foreach (var target in targets)
+        var infos = offline ? null : await LoadedAsync(host, targets, dropIn is not null, ct);
+        for (var i = 0; i < targets.Length; i++)
         {
-            var info = offline ? await host.OfflineAsync(target, ct) : await LoadedAsync(host, target, dropIn is not null, ct);
+            var info = infos?[i] ?? await host.OfflineAsync(targets[i], ct);
             var before = ExposureScorer.Score(info);
             results.Add(dropIn is null ? (before, null) : (ExposureScorer.Preview(info, dropIn), before));
         }
@@ -68,12 +70,13 @@ internal static class AnalyzeCommand
         return CliApp.ExitOk;
     }
 
-    private static async Task<SecurityInfo> LoadedAsync(ExposureHost host, string unit, bool forPreview, CancellationToken ct)
+    /// <summary>Every unit's properties requested at once over the one connection (systemd-analyze asks one by one).</summary>
+    private static async Task<IReadOnlyList<SecurityInfo>> LoadedAsync(ExposureHost host, string[] units, bool forPreview, CancellationToken ct)
     {
-        unit = UnitName.FromUser(unit).Value;
+        var names = units.Select(u => UnitName.FromUser(u).Value).ToList();
         try
         {
-            return await host.LoadedAsync(unit, forPreview, ct);
+            return await host.LoadedManyAsync(names, forPreview, ct);
         }
         catch (UnitNotFoundException e)
         {

@@ -1,3 +1,4 @@
+using HardenTui.Core.Units;
 using System.CommandLine;
 using HardenTui.Core;
 using HardenTui.Core.Overrides;
@@ -59,7 +60,7 @@ internal static class ApplyCommand
                 DropIn dropIn;
                 if (chosen is not null)
                 {
-                    var plan = ProfilePlan.For(chosen, name, await ManagerFacts.ReadAsync(services.Runner, ct), parse.GetValue(probe), check.Settle);
+                    var plan = ProfilePlan.For(chosen, name, await ManagerFacts.ReadAsync(services.Systemd, ct), parse.GetValue(probe), check.Settle);
                     if (plan.Warning is not null) Console.Error.WriteLine("hardentui: warning: " + plan.Warning);
                     (dropIn, check) = (plan.DropIn, plan.Check with { Soak = soakFor });
                 }

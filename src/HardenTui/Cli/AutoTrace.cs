@@ -19,7 +19,7 @@ internal static class AutoTrace
         var until = Task.Delay(duration, ct);
         if (probe is not null)
         {
-            var r = await services.Runner.RunAsync(new ProcessSpec("sh", ["-c", probe], Timeout: duration), ct);
+            var r = await services.Runner.RunAsync(ProcessSpec.Probe(probe, duration), ct);
             Console.Error.WriteLine($"hardentui: probe during the trace exited {r.ExitCode}{(r.TimedOut ? " (timed out)" : "")}");
         }
         if (await UnitExercise.ReloadAsync(services.Systemd, services.Runner, unit, ct) is { } reloaded)

@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Reflection;
 using HardenTui.Core;
+using HardenTui.Host.Systemd;
 
 namespace HardenTui.Cli;
 
@@ -48,7 +49,7 @@ public static class CliApp
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
-                Console.Error.WriteLine($"hardentui: {parsed.Errors[0].Message} (see --help)");
+                Console.Error.WriteLine($"hardentui: {Printable.OneLine(parsed.Errors[0].Message)} (see --help)");
                 return ExitBadInput;
             }
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -56,6 +57,21 @@ public static class CliApp
         catch (BadInputException e)
         {
             Console.Error.WriteLine($"hardentui: {e.Message}");
+            return ExitBadInput;
+        }
+        catch (SystemdAccessDeniedException e)
+        {
+            return MachineServices.ReadOnly(args.FirstOrDefault() ?? "hardentui", e.Message);
+        }
+        catch (SystemdException e)
+        {
+            Console.Error.WriteLine($"hardentui: {e.Message}");
+            return ExitFailed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file or directory the command needed could not be used (permissions, a vanished file): one line, not a trace.
+            Console.Error.WriteLine($"hardentui: {Printable.OneLine(e.Message)}");
             return ExitBadInput;
         }
     }

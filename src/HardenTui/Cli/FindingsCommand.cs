@@ -41,7 +41,7 @@ internal static class FindingsCommand
         var runner = LocalProcessRunner.Instance;
         try
         {
-            var groups = await new ExposureHost(runner, new BusctlSystemd(runner)).SyscallGroupsAsync(ct);
+            var groups = await new ExposureHost(runner, DbusSystemd.For(runner)).SyscallGroupsAsync(ct);
             return groups.GroupsOf;
         }
         catch (SystemdException)

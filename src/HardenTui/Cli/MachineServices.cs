@@ -1,3 +1,4 @@
+using HardenTui.Core.Units;
 using HardenTui.Core;
 using HardenTui.Core.Exposure;
 using HardenTui.Core.Export;
@@ -20,7 +21,7 @@ internal sealed class MachineServices
 {
     private MachineServices()
     {
-        Systemd = new BusctlSystemd(Runner);
+        Systemd = DbusSystemd.ForHost();
         Store = new DropInStore("/", TimeProvider.System);
         Journal = new OperationJournal("/", TimeProvider.System);
         Health = new ServiceHealth(Systemd, Runner, TimeProvider.System);
@@ -37,18 +38,32 @@ internal sealed class MachineServices
     public ServiceHealth Health { get; }
     public ApplyWorkflow Workflow { get; }
 
-    /// <summary>Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1.</summary>
+    /// <summary>
+    /// Runs a command's body with recovered services; a failure of systemd itself is one line and exit 1. A command
+    /// that systemd refuses for lack of privilege is one line saying HardenTui is read-only as a user.
+    /// </summary>
     public static async Task<int> RunAsync(string what, Func<MachineServices, Task<int>> body, CancellationToken ct)
     {
         try
         {
             return await body(await StartAsync(ct));
         }
+        catch (SystemdAccessDeniedException e)
+        {
+            return ReadOnly(what, e.Message);
+        }
         catch (SystemdException e) when (e is not UnitNotFoundException)
         {
             Console.Error.WriteLine($"hardentui: {what}: {e.Message}");
             return CliApp.ExitFailed;
         }
+    }
+
+    /// <summary>One line for a user who is not root: what was refused and what still works.</summary>
+    public static int ReadOnly(string what, string why)
+    {
+        Console.Error.WriteLine($"hardentui: {what} needs root ({why}); as a user HardenTui is read-only: analyze, propose, findings and export work");
+        return CliApp.ExitFailed;
     }
 
     /// <summary>

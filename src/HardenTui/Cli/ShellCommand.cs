@@ -45,7 +45,7 @@ internal static class ShellCommand
                 var what = given is not null ? $"with {parse.GetValue(dropin)}" : "as it is";
                 if (chosen is not null)
                 {
-                    text = ProfilePlan.For(chosen, name, await ManagerFacts.ReadAsync(services.Runner, ct), null, TimeSpan.Zero).DropIn.Render(DateTimeOffset.UtcNow);
+                    text = ProfilePlan.For(chosen, name, await ManagerFacts.ReadAsync(services.Systemd, ct), null, TimeSpan.Zero).DropIn.Render(DateTimeOffset.UtcNow);
                     what = $"with profile {chosen.Name}";
                 }
                 else if (parse.GetValue(proposed))

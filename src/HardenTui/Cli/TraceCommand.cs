@@ -29,7 +29,7 @@ internal static class TraceCommand
             if (parse.GetValue(output) is { } target) Host.Files.OutputFile.Check(target, "--out");
             MachineServices.RequireRoot("trace");
             var runner = LocalProcessRunner.Instance;
-            var systemd = new BusctlSystemd(runner);
+            var systemd = DbusSystemd.For(runner);
             ITracer tracer = parse.GetValue(method) switch
             {
                 "strace" => new StraceWrapperTracer(systemd, runner),
@@ -49,7 +49,7 @@ internal static class TraceCommand
                 var until = Task.Delay(TimeSpan.FromSeconds(s), ct);
                 if (parse.GetValue(probe) is { } p)
                 {
-                    var r = await runner.RunAsync(new ProcessSpec("sh", ["-c", p], Timeout: TimeSpan.FromSeconds(s)), ct);
+                    var r = await runner.RunAsync(ProcessSpec.Probe(p, TimeSpan.FromSeconds(s)), ct);
                     Console.Error.WriteLine($"hardentui: probe exited {r.ExitCode}{(r.TimedOut ? " (timed out)" : "")}");
                 }
                 try { await until; } catch (OperationCanceledException) { }
@@ -62,6 +62,10 @@ internal static class TraceCommand
                 }
                 else Console.Out.Write(text);
                 return CliApp.ExitOk;
+            }
+            catch (SystemdAccessDeniedException e)
+            {
+                return MachineServices.ReadOnly($"trace {name}", e.Message);
             }
             catch (SystemdException e)
             {

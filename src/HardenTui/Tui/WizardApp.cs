@@ -30,7 +30,7 @@ internal static class WizardApp
         if (Environment.GetEnvironmentVariable("HARDENTUI_CRASH_TEST") == "thread")
             CrashOnAThread();
         var runner = new LocalProcessRunner();
-        var effects = new WizardEffects(new BusctlSystemd(runner), runner, soak);
+        var effects = new WizardEffects(DbusSystemd.ForHost(), runner, soak);
         return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
     }
 

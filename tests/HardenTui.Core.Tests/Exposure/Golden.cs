@@ -35,8 +35,7 @@ internal static class Golden
         JsonDocument.Parse(File.ReadAllText(Path.Combine(RootOf(version), kind, name + ".json"))).RootElement;
 
     public static SecurityInfo Online(JsonElement record, string? unitText = null, SyscallGroups? groups = null) =>
-        SecurityInfo.FromProperties(record.GetProperty("unit").GetString()!,
-            record.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()), groups ?? Groups, unitText);
+        SecurityInfo.FromProperties(UnitPropertiesJson.Read(record.GetProperty("unit").GetString()!, record.GetProperty("properties")), groups ?? Groups, unitText);
 
     public static EffectiveUnit OfflineUnit(string fileName)
     {

@@ -66,6 +66,7 @@ public sealed class HostileInputTests(HostileInputTests.Files files) : IClassFix
         ["apply", "a\u001b]0;pwned\u0007.service", "--dropin", "{d}"], ["trace", "nginx\r\n.service"], ["rollback", "@x.service"],
         ["propose", new string('a', 300) + ".service"], ["analyze", "x.socket"], ["trace", "x.service", "--seconds", "0"],
         ["trace", "x.service", "--method", "\u001b[2Jbogus"], ["export", "x.service", "--format", "exe"],
+        ["--bogus\u001b[2J"], ["analyze", "--json", "--nope\r\nx"], ["\u001b]0;title\u0007"],
         ["sandbox", "--bogus"], ["sandbox", "--install", "bad;name"], ["sandbox", "--install", "-oAPT::x=y"], ["sandbox", "--install", "../x"],
     ];
 

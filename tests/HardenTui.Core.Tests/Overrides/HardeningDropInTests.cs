@@ -50,6 +50,8 @@ public class HardeningDropInTests
     [InlineData("[Service]\nProtectHome=\n", "does not harden")]
     [InlineData("[Service]\nNoNewPrivileges=maybe\n", "expected yes or no")]
     [InlineData("[Service]\nUMask=0999\n", "octal")]
+    [InlineData("[Service]\nStateDirectory=../../etc\n", "relative directory names")]
+    [InlineData("[Service]\nStateDirectory=/etc\n", "relative directory names")]
     [InlineData("[Service]\nReadWritePaths=relative/path\n", "absolute paths")]
     [InlineData("[Service]\nReadWritePaths=/../etc\n", "absolute paths")]
     [InlineData("[Service]\nReadWritePaths=/var/lib\\x0aExecStartPre=/bin/sh\n", "escape sequences")]
@@ -101,6 +103,8 @@ public class HardeningDropInTests
     /// <summary>Values newer than a directive's basic kind (a bool that grew strict/private in 257) are the catalog's, not syntax errors.</summary>
     [Theory]
     [InlineData("ProtectControlGroups=strict")]
+    [InlineData("StateDirectory=nginx nginx/cache")]
+    [InlineData("RuntimeDirectoryMode=1777")]
     [InlineData("ProtectControlGroups=private")]
     [InlineData("PrivateTmp=disconnected")]
     public void Values_the_catalog_lists_are_accepted(string line) =>

@@ -147,4 +147,14 @@ public class ResolverTests
         Should.Throw<BadInputException>(() => Observations.FromFindingsJson("{ \"executedFile\": [ { \"count\": 1 } ] }"));
         Should.Throw<BadInputException>(() => Observations.FromFindingsJson("not json"));
     }
+
+    /// <summary>The wizard may switch any proposal on: every line the resolver can propose passes the hardening check the write does.</summary>
+    [Fact]
+    public void Every_proposal_on_or_off_passes_the_hardening_drop_in_check()
+    {
+        var proposals = Resolver.Propose(Nginx(), CurrentHardening.Nothing, ["/usr/sbin/nginx", "/sbin/start-stop-daemon"]);
+        var all = new HardenTui.Core.Overrides.DropIn("nginx.service", proposals.SelectMany(p => p.Lines).ToList());
+        all.Directives.Count.ShouldBeGreaterThan(20);
+        HardenTui.Core.Overrides.HardeningDropIn.Check(all, HardenTui.Core.Directives.DirectiveCatalog.Load());
+    }
 }

@@ -135,6 +135,22 @@ public class WizardUpdateTests
         var apply = cmd.ShouldBeOfType<Cmd.Apply>();
         apply.Directives.Select(d => d.Name).ShouldContain("SystemCallFilter");
         apply.Directives.ShouldNotContain(d => d.Name == "MemoryDenyWriteExecute");
+        apply.Seen.ShouldBe(m.Unit!.EffectiveText, "the unit text the diff was computed against, re-read before writing");
+    }
+
+    [Fact]
+    public void A_unit_changed_since_the_diff_goes_back_to_the_review_against_its_new_text_keeping_the_choices()
+    {
+        var (applying, _) = Keys(WizardSamples.Levels(80, 24), "r", "enter");
+        var changed = applying.Unit!.EffectiveText + "\n# /etc/systemd/system/nginx.service.d/override.conf\n[Service]\nNice=5\n";
+
+        var (m, cmd) = WizardUpdate.Update(applying, new Msg.UnitEditedSinceReview("nginx.service", changed));
+
+        cmd.ShouldBeNull();
+        m.Screen.ShouldBe(Screen.Review);
+        m.Unit!.EffectiveText.ShouldBe(changed);
+        m.Levels.ShouldBe(applying.Levels);
+        m.Status.ShouldContain("changed since this diff was computed; nothing written");
     }
 
     [Fact]

@@ -40,6 +40,34 @@ public class EverydayInSandboxTests(SessionSandboxFixture sandbox, ITestOutputHe
         }
     }
 
+    /// <summary>
+    /// Issue 14's mosquitto: its ExecReload= is `/bin/kill -HUP $MAINPID`, run as root against a daemon that dropped to
+    /// its own user, so it needs CAP_KILL, which a trace without a reload never shows. The trace now reloads it.
+    /// </summary>
+    [Fact]
+    public async Task Mosquitto_hardened_by_apply_auto_still_reloads()
+    {
+        const string unit = "mosquitto.service";
+        try
+        {
+            await sandbox.ShAsync($"systemctl restart {unit}");
+            var apply = await CliAsync("apply", unit, "--auto", "--yes", "--trace-seconds", "6", "--soak", "3");
+            output.WriteLine(apply.Stderr);
+
+            apply.ExitCode.ShouldBe(0, apply.Stderr);
+            apply.Stderr.ShouldContain($"reloaded {unit} during the trace");
+            apply.Stderr.ShouldContain("hardentui: reload: done: reloaded; still active");
+            var dropIn = await File.ReadAllTextAsync(sandbox.HostPath("/" + DropInPaths.PersistentFile(unit)));
+            output.WriteLine(dropIn);
+            if (dropIn.Contains("CapabilityBoundingSet=")) dropIn.ShouldContain("CAP_KILL");
+            (await sandbox.ShAsync($"systemctl reload {unit} && sleep 1 && systemctl is-active {unit}")).Trim().ShouldBe("active");
+        }
+        finally
+        {
+            await sandbox.ShAsync($"rm -f /{DropInPaths.PersistentFile(unit)}; systemctl daemon-reload; systemctl restart {unit}");
+        }
+    }
+
     /// <summary>A daemon that writes /srv/late/ticks every second once it has run <paramref name="after"/> seconds, and a strict drop-in for it.</summary>
     private Task LateWriterAsync(string unit, int after) => sandbox.ShAsync($$"""
         mkdir -p /srv/late && rm -f /srv/late/ticks

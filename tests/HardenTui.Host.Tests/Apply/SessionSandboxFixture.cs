@@ -8,7 +8,7 @@ namespace HardenTui.Host.Tests.Apply;
 /// </summary>
 public sealed class SessionSandboxFixture() : BootedSandbox(Packages)
 {
-    public static readonly string[] Packages = ["openssh-server", "openssh-client", "sudo", "nginx-light", "curl"];
+    public static readonly string[] Packages = ["openssh-server", "openssh-client", "sudo", "nginx-light", "curl", "mosquitto"];
 
     /// <summary>ssh as USER to 127.0.0.1 with the test key, non-interactive; the remote command follows.</summary>
     public static string Ssh(string user) =>

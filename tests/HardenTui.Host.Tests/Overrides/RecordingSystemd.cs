@@ -1,4 +1,4 @@
-using System.Text.Json;
+using HardenTui.Core.Units;
 using HardenTui.Host.Systemd;
 
 namespace HardenTui.Host.Tests.Overrides;
@@ -10,7 +10,8 @@ internal sealed class RecordingSystemd : ISystemd
 
     public Task<IReadOnlyList<UnitStatus>> ListServicesAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<UnitStatus>>([]);
     public Task<UnitProperties> GetPropertiesAsync(string unit, CancellationToken ct = default) =>
-        Task.FromResult(new UnitProperties(unit, new Dictionary<string, JsonElement>()));
+        Task.FromResult(new UnitProperties(unit, new Dictionary<string, object>()));
+    public Task<string> GetManagerStringAsync(string name, CancellationToken ct = default) => Task.FromResult("");
     public Task DaemonReloadAsync(CancellationToken ct = default) => Record("daemon-reload");
     public Task StartAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => Record($"start {unit}");
     public Task StopAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => Record($"stop {unit}");

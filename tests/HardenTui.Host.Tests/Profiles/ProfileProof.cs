@@ -23,7 +23,7 @@ internal static class ProfileProof
         var exposure = new ExposureHost(sandbox.Runner, sandbox.Systemd);
         var before = ExposureScorer.Score(await exposure.LoadedAsync(unit));
         var library = ProfileLibrary.Shipped().ShouldNotBeNull("profiles/ not found above the test binaries");
-        var plan = ProfilePlan.For(library.Named(profileName), unit, await ManagerFacts.ReadAsync(sandbox.Runner), null, TimeSpan.FromSeconds(2));
+        var plan = ProfilePlan.For(library.Named(profileName), unit, await ManagerFacts.ReadAsync(sandbox.Systemd), null, TimeSpan.FromSeconds(2));
         plan.Warning.ShouldBeNull();
         var health = new ServiceHealth(sandbox.Systemd, sandbox.Runner, TimeProvider.System);
         (await health.RestartAndVerifyAsync(unit, plan.Check)).Healthy.ShouldBeTrue("the probe fails before any hardening: the test setup is wrong");

@@ -20,6 +20,11 @@ public sealed class AptTests
         Apt.StaleListsReason("E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 123 (apt-get)\n").ShouldBeNull();
 
     [Fact]
+    public void A_failed_maintainer_script_names_its_package() =>
+        Apt.LastLine(new HardenTui.Host.Process.ProcessResult(100, "Setting up postfix (3.7.11-0+deb12u1) ...\ndpkg: error processing package postfix (--configure):\n installed postfix package post-installation script subprocess returned error exit status 1\n", "E: Sub-process /usr/bin/dpkg returned an error code (1)\n", false))
+            .ShouldBe("dpkg: error processing package postfix (--configure); E: Sub-process /usr/bin/dpkg returned an error code (1)");
+
+    [Fact]
     public void Status_lines_become_progress_and_other_lines_do_not()
     {
         Apt.ParseStatus("pmstatus:nginx-light:33.3333:Unpacking nginx-light (amd64)", "nginx-light curl")

@@ -127,7 +127,7 @@ public class TracerTests(SandboxFixture sandbox)
         // A sandbox of its own with auditd installed: auditd.service fails and auditctl gets EPERM, because the
         // kernel accepts audit netlink requests only from the initial PID namespace (kernel/audit.c audit_netlink_ok).
         await using var withAuditd = await HardenTui.Host.Sandbox.Sandbox.BootAsync(new() { Packages = ["auditd"] });
-        var tracer = new AuditExecveTracer(new BusctlSystemd(withAuditd.Runner), withAuditd.Runner);
+        var tracer = new AuditExecveTracer(DbusSystemd.For(withAuditd.Runner), withAuditd.Runner);
         var reason = (await tracer.UnavailableReasonAsync("systemd-journald.service")).ShouldNotBeNull();
         reason.ShouldContain("Operation not permitted");
         reason.ShouldContain("auditd cannot run here");

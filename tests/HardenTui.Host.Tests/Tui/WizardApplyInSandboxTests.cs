@@ -58,6 +58,21 @@ public class WizardApplyInSandboxTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task A_unit_changed_since_the_review_is_not_written_and_the_new_text_comes_back()
+    {
+        var now = await sandbox.Systemd.CatAsync(Nginx);
+        var pid = (await sandbox.ShAsync($"systemctl show -p MainPID --value {Nginx}")).Trim();
+        var msgs = new List<Msg>();
+
+        await Effects().ApplyAsync(new Cmd.Apply(Nginx, Working, Probe, Seen: now + "# the unit as the review saw it, before someone changed it\n"),
+            m => { lock (msgs) msgs.Add(m); }, CancellationToken.None);
+
+        msgs.Single().ShouldBe(new Msg.UnitEditedSinceReview(Nginx, now));
+        File.Exists(DropInFile).ShouldBeFalse();
+        (await sandbox.ShAsync($"systemctl show -p MainPID --value {Nginx}")).Trim().ShouldBe(pid, "not restarted");
+    }
+
+    [Fact]
     public async Task A_working_set_is_applied_with_every_step_done_and_the_drop_in_stamped()
     {
         var msgs = new List<Msg>();

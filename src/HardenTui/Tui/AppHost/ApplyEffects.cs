@@ -29,6 +29,14 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
 
     public async Task ApplyAsync(Cmd.Apply a, Action<Msg> post, CancellationToken ct)
     {
+        // Held from the re-read to the end, so nothing changes the unit between the check and the write.
+        using var held = UnitLock.Acquire(root, a.Unit, "apply", TimeProvider.System);
+        if (a.Seen is not null && await systemd.CatAsync(a.Unit, ct) is var now && now != a.Seen)
+        {
+            post(new Msg.UnitEditedSinceReview(a.Unit, now));
+            return;
+        }
+        await using var live = await FollowAsync(a.Unit, post, ct);
         var steps = new ApplySteps(post, "write", "daemon-reload", "restart", "settle", "probe", "journal scan", "reload", "soak");
         var workflow = Workflow();
         // Stamped with this machine like `hardentui apply`, so an export of the applied drop-in names where it was learned.
@@ -56,11 +64,31 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
 
     public async Task BisectAsync(Cmd.Bisect b, Action<Msg> post, CancellationToken ct)
     {
+        await using var live = await FollowAsync(b.Unit, post, ct);
         var outcome = await Workflow().FindCulpritsAsync(DomainViews.DropIn(b.Unit, b.Directives), Check(b.Probe),
             (tried, total) => post(new Msg.BisectProgress(tried, total)), ct);
         if (outcome.BaseBroken)
             post(new Msg.Failed($"{b.Unit} fails even without the drop-in; nothing to bisect"));
         post(new Msg.BisectFinished(outcome.Dropped.FirstOrDefault() is { } d ? Culprit(d.Lines) : null));
+    }
+
+    /// <summary>The unit's state as systemd announces it, for the apply screen while it restarts (nothing if it cannot be followed).</summary>
+    private async Task<IAsyncDisposable> FollowAsync(string unit, Action<Msg> post, CancellationToken ct)
+    {
+        try
+        {
+            return await systemd.WatchUnitAsync(unit, s => post(new Msg.UnitChanged(s)), ct);
+        }
+        catch (SystemdException)
+        {
+            return NoFollow.Instance;
+        }
+    }
+
+    private sealed class NoFollow : IAsyncDisposable
+    {
+        public static readonly NoFollow Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>"NoExecPaths=/ with ExecPaths=": a directive and the companions it is tried with.</summary>
@@ -74,9 +102,7 @@ internal sealed class ApplyEffects(ISystemd systemd, IProcessRunner runner, stri
         File.WriteAllText(file, dropIn);
         try
         {
-            var editor = Environment.GetEnvironmentVariable("VISUAL") ?? Environment.GetEnvironmentVariable("EDITOR") ?? "vi";
-            using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", editor + " \"$1\"", "sh", file]) { UseShellExecute = false });
-            process?.WaitForExit();
+            TerminalProcess.Edit(file);
             return File.ReadAllLines(file);
         }
         finally

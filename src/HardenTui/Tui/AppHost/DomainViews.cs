@@ -1,3 +1,4 @@
+using HardenTui.Core.Units;
 using System.Globalization;
 using HardenTui.Core.Directives;
 using HardenTui.Core.Exposure;

@@ -1,3 +1,4 @@
+using HardenTui.Core.Units;
 using HardenTui.Core.Exposure;
 using HardenTui.Core.Findings;
 using HardenTui.Core.Proposals;

@@ -22,6 +22,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
     private readonly TraceEffects _trace = new(systemd, runner);
     private readonly DenialWatch _watch = new(systemd, runner, new DropInStore("/", TimeProvider.System), TimeProvider.System);
     private (SecurityInfo Info, ExposureReport Report, UnitProperties Properties)? _opened;
+    private IAsyncDisposable? _servicesWatch;
 
     public async Task RunAsync(Cmd cmd, Action<Msg> post, CancellationToken ct)
     {
@@ -29,6 +30,10 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
         {
             case Cmd.LoadServices:
                 post(new Msg.ServicesLoaded(await ServicesAsync(ct)));
+                await FollowServicesAsync(post, ct);
+                break;
+            case Cmd.LoadService s:
+                if (await ServiceAsync(s.Unit, ct) is { } row) post(new Msg.ServiceLoaded(row));
                 break;
             case Cmd.LoadUnit u:
                 post(new Msg.UnitLoaded(await OpenAsync(u.Unit, ct)));
@@ -51,8 +56,11 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
                 await _trace.RunAsync(t, post, ct);
                 break;
             case Cmd.StopTrace:
+                _trace.Stop();
+                break;
             case Cmd.Quit:
                 _trace.Stop();
+                if (_servicesWatch is { } watch) await watch.DisposeAsync();
                 break;
             case Cmd.Apply a:
                 await _apply.ApplyAsync(a, post, ct);
@@ -80,10 +88,38 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
         var rows = new List<ServiceRow>();
         foreach (var s in services)
             rows.Add(properties.TryGetValue(s.Name, out var p)
-                ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(s.Name, p.Values, groups)), DomainViews.HasOurDropIn(p))
+                ? DomainViews.Service(s, ExposureScorer.Score(SecurityInfo.FromProperties(p, groups)), DomainViews.HasOurDropIn(p))
                     with { Denials = DomainViews.HasOurDropIn(p) ? (await _watch.SinceHardenedAsync(s.Name, ct)).Count : 0 }
                 : DomainViews.Service(s, null, false));
         return rows;
+    }
+
+    /// <summary>From now on the picker hears services appear, disappear and change (once; without it the list is just not live).</summary>
+    private async Task FollowServicesAsync(Action<Msg> post, CancellationToken ct)
+    {
+        if (_servicesWatch is not null) return;
+        try
+        {
+            _servicesWatch = await systemd.WatchServicesAsync(e => post(new Msg.ServiceChanged(e)), ct);
+        }
+        catch (SystemdException)
+        {
+        }
+    }
+
+    private async Task<ServiceRow?> ServiceAsync(string unit, CancellationToken ct)
+    {
+        try
+        {
+            var p = await systemd.GetPropertiesAsync(unit, ct);
+            if (p.String("LoadState") != "loaded") return null;
+            var status = new UnitStatus(unit, p.String("Description") ?? "", "loaded", p.String("ActiveState") ?? "", p.String("SubState") ?? "");
+            return DomainViews.Service(status, ExposureScorer.Score(SecurityInfo.FromProperties(p, await _exposure.SyscallGroupsAsync(ct))), DomainViews.HasOurDropIn(p));
+        }
+        catch (UnitNotFoundException)
+        {
+            return null;
+        }
     }
 
     private async Task<UnitView> OpenAsync(string unit, CancellationToken ct)
@@ -92,7 +128,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
         var p = await systemd.GetPropertiesAsync(name, ct);
         if (p.String("LoadState") != "loaded")
             throw new SystemdException($"{name} is {p.String("LoadState") ?? "unknown"}");
-        var info = SecurityInfo.FromProperties(name, p.Values, await _exposure.SyscallGroupsAsync(ct));
+        var info = SecurityInfo.FromProperties(p, await _exposure.SyscallGroupsAsync(ct));
         var report = ExposureScorer.Score(info);
         _opened = (info, report, p);
         var denials = DomainViews.HasOurDropIn(p) ? await _watch.SinceHardenedAsync(name, ct) : [];

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using HardenTui.Host.Process;
 using Terminal.Gui.Drivers;
 
 namespace HardenTui.Tui.Gui;
@@ -51,8 +51,7 @@ internal static class CrashRestore
             stdout.Write(System.Text.Encoding.UTF8.GetBytes(reset));
             stdout.Flush();
             // Raw mode off: echo and line editing back for the shell.
-            using var stty = Process.Start(new ProcessStartInfo("stty", "sane") { UseShellExecute = false });
-            stty?.WaitForExit(2000);
+            TerminalProcess.Run("stty", ["sane"], TimeSpan.FromSeconds(2));
         }
         catch (Exception)
         {

@@ -8,7 +8,8 @@ internal static class ApplyView
     public static List<string> Render(WizardModel m, Glyphs g, int height)
     {
         var a = m.Apply;
-        var lines = new List<string> { $"[bold]Applying {Markup.Escape(m.Unit?.Unit ?? "")}[/]", "" };
+        // The second line is the unit as systemd announces it (PropertiesChanged) while it restarts.
+        var lines = new List<string> { $"[bold]Applying {Markup.Escape(m.Unit?.Unit ?? "")}[/]", a.LiveText is { } live ? $"  [dim]now:[/] {Markup.Escape(live)}" : "" };
         if (a.Steps.Count == 0)
             lines.Add(a.Running || a.Bisecting
                 ? $"  [dim]starting{g.Ellipsis}[/]"

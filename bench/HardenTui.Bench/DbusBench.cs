@@ -1,22 +1,23 @@
 using BenchmarkDotNet.Attributes;
+using HardenTui.Core.Units;
 using HardenTui.Host.Sandbox;
 using HardenTui.Host.Systemd;
 
 namespace HardenTui.Bench;
 
-/// <summary>What one systemd round trip over busctl costs, against a real systemd in the sandbox (needs root).</summary>
+/// <summary>What one systemd round trip over D-Bus costs, against a real systemd in the sandbox (needs root).</summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 2, iterationCount: 10)]
-public class BusctlBench
+public class DbusBench
 {
     private Sandbox _sandbox = null!;
-    private BusctlSystemd _systemd = null!;
+    private DbusSystemd _systemd = null!;
 
     [GlobalSetup]
     public void Boot()
     {
         _sandbox = Sandbox.BootAsync(new SandboxOptions { Packages = ["nginx-light"] }).GetAwaiter().GetResult();
-        _systemd = new BusctlSystemd(_sandbox.Runner);
+        _systemd = DbusSystemd.For(_sandbox.Runner);
     }
 
     [GlobalCleanup]
