@@ -110,6 +110,14 @@ public sealed class Sandbox : IAsyncDisposable
         var tmpfiles = Path.Combine(dir.Root, "etc/tmpfiles.d");
         Directory.CreateDirectory(tmpfiles);
         await File.WriteAllTextAsync(Path.Combine(tmpfiles, "tmp.conf"), "d /tmp 1777 root root -\n", ct);
+        // Debian 13 mounts a tmpfs on /tmp at boot (tmp.mount): it would hide a checkout there, the app's own folders
+        // bound in for a release and the working directory commands run in. Masked in the overlay only.
+        var tmpMount = Path.Combine(dir.Root, "etc/systemd/system/tmp.mount");
+        if (!File.Exists(tmpMount) && new FileInfo(tmpMount).LinkTarget is null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(tmpMount)!);
+            File.CreateSymbolicLink(tmpMount, "/dev/null");
+        }
     }
 
     private static async Task<int> WaitForLeaderAsync(RunningProcess nspawn, TimeSpan limit, CancellationToken ct)
