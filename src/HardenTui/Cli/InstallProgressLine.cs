@@ -52,7 +52,8 @@ internal sealed class InstallProgressLine : IDisposable
         if (_terminal)
         {
             var width = Width() - 1;
-            Console.Error.Write("\r" + (text.Length > width ? text[..width] : text) + "\x1b[K");
+            // Padded to the width instead of an erase-line sequence: the one terminal writer in src is Terminal.Gui.
+            Console.Error.Write("\r" + (text.Length > width ? text[..width] : text.PadRight(width)));
             _drawn = true;
         }
         else if (force || _clock.Elapsed - _logged >= LogEvery)
@@ -71,7 +72,7 @@ internal sealed class InstallProgressLine : IDisposable
     private void Clear()
     {
         if (!_drawn) return;
-        Console.Error.Write("\r\x1b[K");
+        Console.Error.Write("\r" + new string(' ', Width() - 1) + "\r");
         _drawn = false;
     }
 
