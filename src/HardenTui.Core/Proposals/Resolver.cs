@@ -22,6 +22,7 @@ public static class Resolver
             .Concat(FilterRules.All(kit))
             .Concat(ChoiceRules.All(kit))
             .Append(IdiomRules.Credentials(kit))
+            .Append(FileSystemTypeRules.Restrict(kit))
             .Concat(VersionRules.All(kit))
             .OfType<Proposal>()), context?.Session);
         if (exposureWith is null) return proposals;

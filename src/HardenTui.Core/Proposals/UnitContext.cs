@@ -14,6 +14,12 @@ public sealed record UnitContext(string Unit, string? User = null, string? Group
     /// <summary>The unit's Type= (simple, forking, notify, …), when known.</summary>
     public string? ServiceType { get; init; }
 
+    /// <summary>The mounts the service sees (its /proc/PID/mountinfo), so each traced path has a file system type; null: unknown.</summary>
+    public MountTable? Mounts { get; init; }
+
+    /// <summary>Whether RestrictFileSystems= takes effect where the unit runs (BPF LSM and systemd's BPF support); null: unknown.</summary>
+    public Enforcement? FileSystemRestriction { get; init; }
+
     /// <summary>The names a directory of the service's own may carry: the unit's (redis-server), and its first word (redis).</summary>
     public IReadOnlyList<string> Names
     {
@@ -32,3 +38,6 @@ public sealed record UnitContext(string Unit, string? User = null, string? Group
 
 /// <summary>A directory's owner, group and octal mode as stat(1) shows them (%U %G %a).</summary>
 public sealed record OwnedDirectory(string User, string Group, string Mode);
+
+/// <summary>Whether a setting the kernel must support is enforced where the unit runs, and the fact that says so.</summary>
+public sealed record Enforcement(bool Enforced, string Why);

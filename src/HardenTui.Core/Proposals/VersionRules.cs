@@ -16,6 +16,7 @@ internal static class VersionRules
     /// <summary>New directives of their own (after the level rules, before <see cref="Strongest"/>).</summary>
     public static IEnumerable<Proposal?> All(RuleKit k)
     {
+        if (Knows(k, "PrivateUsers", "self")) yield return PrivateUsers(k);
         if (!Knows(k, "PrivatePIDs")) yield break;
         var type = k.Context?.ServiceType;
         if (type == "forking")
@@ -41,6 +42,7 @@ internal static class VersionRules
         foreach (var p in proposals)
         {
             if (p.Lines.Any(l => catalog.TooNew(l.Name, l.Value, version) is not null)) continue;
+            if (p is { Directive: "PrivateUsers", YourCall: true } && Knows(k, "PrivateUsers", "self")) continue; // decided by the trace on 257
             result.Add(p.Directive switch
             {
                 "ProtectControlGroups" when p.DefaultOn && Knows(k, "ProtectControlGroups", "strict") && !CgroupsRead(k).Any() =>
@@ -60,6 +62,53 @@ internal static class VersionRules
             result.Add(k.Value("PrivateTmp", "disconnected", "no file that existed before in /tmp or /var/tmp was used: both on a fresh tmpfs (systemd 257)",
                 "the service used files in /tmp or /var/tmp that it did not create", TempFromBefore(k), false)!);
         return result;
+    }
+
+    // Capabilities that still work inside a user namespace on the objects it maps (files, its own processes). Every
+    // other one is checked against the namespace that owns the object — the host's network, clock, kernel, limits —
+    // where a service with PrivateUsers= has none (systemd.exec(5), PrivateUsers=, 257).
+    private static readonly string[] InsideUserNamespace =
+        ["CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP",
+         "CAP_SETFCAP", "CAP_SYS_CHROOT", "CAP_KILL"];
+
+    // Becoming or chowning to a user other than root and the unit's own: that user is not mapped under "self".
+    private static readonly string[] OtherUsers = ["CAP_SETUID", "CAP_SETGID", "CAP_CHOWN"];
+
+    /// <summary>
+    /// PrivateUsers= on 257, the strongest value the trace allows: self (only root and the unit's own user mapped) for a
+    /// service that runs as its own user and never switches user or chowns; identity (the first 65536 users mapped to
+    /// themselves: file ownership kept, no capabilities on the host) for one that runs as root or switches users; off
+    /// where it used a capability the host's namespaces check (binding a port below 1024, raw sockets, limits, the
+    /// clock…) or called setgroups(), which systemd denies inside the namespace (memcached's drop of its groups fails).
+    /// </summary>
+    private static Proposal? PrivateUsers(RuleKit k)
+    {
+        if (k.Current["PrivateUsers"] is not (null or "no" or "false" or "0" or "off")) return null;
+        var host = k.Seen.Where("capability", c => !InsideUserNamespace.Contains(c))
+            .Concat(k.Seen.Where("syscall", s => s == "setgroups").Select(s => s with { Evidence = "setgroups() is denied inside the user namespace systemd sets up" }))
+            .ToList();
+        if (host.Count > 0)
+            return k.Value("PrivateUsers", "identity", "", "the service used what a user namespace takes away: capabilities over the host's network, kernel or limits, or setgroups()",
+                host, false);
+        var user = k.Context?.User ?? k.Current["User"];
+        var asRoot = user is null or "root" or "0" && !k.Current.IsYes("DynamicUser");
+        var others = k.Seen.Where("capability", OtherUsers.Contains).ToList();
+        if (asRoot || others.Count > 0)
+        {
+            IReadOnlyList<string> notSelf =
+            [
+                "not self, which maps only root and the unit's own user:",
+                .. asRoot ? ["  runs as root: files of other users would appear as nobody, out of reach of root's file permissions override"] : Array.Empty<string>(),
+                .. RuleKit.Lines(others).Select(l => "  switches or chowns to other users: " + l),
+                "identity maps the first 65536 users to themselves: ownership is kept, capabilities stop at the namespace",
+            ];
+            return k.Value("PrivateUsers", "identity",
+                "no capability the host checks was used and no setgroups(): a user namespace mapping the first 65536 users to themselves (systemd 257)",
+                "", [], false, notSelf);
+        }
+        return k.Value("PrivateUsers", "self",
+            $"runs as {user}, never switched user, chowned or used a capability the host checks: a user namespace mapping only root and {user} (systemd 257)",
+            "", [], false);
     }
 
     private static int Version(RuleKit k) => k.Context?.SystemdVersion ?? SystemdVersions.Baseline;

@@ -128,6 +128,9 @@ internal static class ApplyCommand
         var (proposals, context) = await services.ProposeAsync(props, seen, null, ct);
         foreach (var p in proposals.Where(p => p.DefaultOn && p.YourCall))
             Console.Error.WriteLine($"hardentui: on by default, but your call: {string.Join(' ', p.Lines.Select(l => l.Line))} ({p.Reason})");
+        // Written, restart-verified, and said plainly: where the kernel or systemd cannot enforce it, it changes nothing yet.
+        if (context.FileSystemRestriction is { Enforced: false } unenforced && proposals.FirstOrDefault(p => p is { Directive: "RestrictFileSystems", DefaultOn: true }) is { } restrict)
+            Console.Error.WriteLine($"hardentui: {restrict.Lines[0].Line} is written but NOT enforced here: {unenforced.Why}");
         MachineServices.SaySessions(context, proposals);
         return (Resolver.DropIn(props.Unit, proposals), context.Session is not null);
     }

@@ -44,6 +44,11 @@ public class AutoApplyInSandboxTests(SandboxFixture sandbox)
         dropIn.Directives.ShouldNotBeEmpty();
         var catalog = HardenTui.Core.Directives.DirectiveCatalog.Load();
         dropIn.Directives.ShouldAllBe(d => catalog.TooNew(d.Name, d.Value, 252) == null, "252 must get nothing newer than 252");
+        dropIn.Directives.ShouldNotContain(d => d.Name == "PrivateUsers", "PrivateUsers= stays the user's call on 252");
+        // Debian's 252 is built without BPF: the file-system allow-list is written and restart-verified, and said to do nothing here.
+        var restrict = dropIn.Directives.Where(d => d.Name == "RestrictFileSystems").ShouldHaveSingleItem();
+        restrict.Value.ShouldStartWith("@basic-api ");
+        apply.Stderr.ShouldContain($"{restrict.Line} is written but NOT enforced here: this systemd is built without BPF");
         (await sandbox.ShAsync($"systemctl restart {unit} && sleep 1 && systemctl is-active {unit} && ({probe}) >/dev/null && echo probe-ok"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["active", "probe-ok"]);
         var after = ExposureScorer.Score(await exposure.LoadedAsync(unit)).ExposureTenths;

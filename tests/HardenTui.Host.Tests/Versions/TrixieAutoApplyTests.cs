@@ -10,21 +10,26 @@ namespace HardenTui.Host.Tests.Versions;
 
 /// <summary>
 /// `apply --auto` on Debian 13's systemd 257: the trace-backed proposals use 257's settings and values
-/// (ProtectControlGroups=strict, PrivateTmp=disconnected, PrivatePIDs=yes where the service type allows), every
-/// restart is verified, the service keeps serving and its exposure drops; rollback restores it.
+/// (ProtectControlGroups=strict, PrivateTmp=disconnected, PrivatePIDs=yes where the service type allows,
+/// PrivateUsers=self where the service runs as its own user and uses no capability the host checks, off for nginx's
+/// port 80 and memcached's setgroups()), RestrictFileSystems= from the file systems the trace touched (said NOT
+/// enforced: the sandbox has no securityfs), every restart is verified, the service keeps serving and its exposure
+/// drops; rollback restores it.
 /// </summary>
 [Collection("trixie-sandbox")]
 public class TrixieAutoApplyTests(TrixieSandboxFixture trixie)
 {
-    public static TheoryData<string, string> Services => new()
+    /// <summary>Unit, probe, and the PrivateUsers= value the trace allows ("" for none).</summary>
+    public static TheoryData<string, string, string> Services => new()
     {
-        { "nginx.service", "curl -sf http://127.0.0.1/ >/dev/null" },
-        { "redis-server.service", "redis-cli set k v && redis-cli save" },
+        { "nginx.service", "curl -sf http://127.0.0.1/ >/dev/null", "" },
+        { "redis-server.service", "redis-cli set k v && redis-cli save", "self" },
+        { "memcached.service", "printf 'version\\r\\nquit\\r\\n' | curl -s --max-time 3 telnet://127.0.0.1:11211 | grep -q VERSION", "" },
     };
 
     [Theory]
     [MemberData(nameof(Services))]
-    public async Task Apply_auto_uses_257s_settings_and_the_service_keeps_working(string unit, string probe)
+    public async Task Apply_auto_uses_257s_settings_and_the_service_keeps_working(string unit, string probe, string privateUsers)
     {
         var exposure = new ExposureHost(trixie.Runner, trixie.Systemd);
         var before = ExposureScorer.Score(await exposure.LoadedAsync(unit)).ExposureTenths;
@@ -37,6 +42,15 @@ public class TrixieAutoApplyTests(TrixieSandboxFixture trixie)
         var lines = dropIn.Directives.Select(d => d.Line).ToList();
         lines.ShouldContain("ProtectControlGroups=strict");
         lines.ShouldContain("PrivateTmp=disconnected");
+        var restrict = lines.Where(l => l.StartsWith("RestrictFileSystems=@basic-api ", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        apply.Stderr.ShouldContain($"{restrict} is written but NOT enforced here: there is no /sys/kernel/security/lsm");
+        (await trixie.ShAsync($"systemctl show -P RestrictFileSystems {unit}")).Trim().ShouldNotBeEmpty();
+        if (privateUsers.Length > 0)
+        {
+            lines.ShouldContain($"PrivateUsers={privateUsers}");
+            (await trixie.ShAsync($"systemctl show -P PrivateUsersEx {unit}")).Trim().ShouldBe(privateUsers);
+        }
+        else lines.ShouldNotContain(l => l.StartsWith("PrivateUsers=", StringComparison.Ordinal));
         var catalog = DirectiveCatalog.Load();
         var newer = dropIn.Directives.Where(d => catalog.TooNew(d.Name, d.Value, 256) is not null).Select(d => d.Line).ToList();
         Console.WriteLine($"{unit} on 257: {string.Join(", ", newer)}");
