@@ -5,9 +5,10 @@ namespace HardenTui.Host.Tests.Versions;
 
 /// <summary>
 /// Debian 13 (systemd 257) booted from the cached debootstrap base, with the same daemons as the shared 252 sandbox:
-/// the second systemd the version tests compare against.
+/// the second systemd the version tests compare against. Plus Debian 13's own tmux, for the wizard's end-to-end test
+/// (the 252 sandbox overlays this machine's root, which has tmux).
 /// </summary>
-public sealed class TrixieSandboxFixture() : BootedSandbox(SandboxFixture.Packages, SandboxRelease.Find("trixie"));
+public sealed class TrixieSandboxFixture() : BootedSandbox([.. SandboxFixture.Packages, "tmux"], SandboxRelease.Find("trixie"));
 
 [CollectionDefinition("trixie-sandbox")]
 public sealed class TrixieSandboxCollection : ICollectionFixture<TrixieSandboxFixture>;
