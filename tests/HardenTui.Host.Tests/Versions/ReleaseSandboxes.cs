@@ -18,3 +18,12 @@ public sealed class BackportsSandboxFixture() : BootedSandbox(SandboxFixture.Pac
 
 [CollectionDefinition("backports-sandbox")]
 public sealed class BackportsSandboxCollection : ICollectionFixture<BackportsSandboxFixture>;
+
+/// <summary>
+/// Debian 12 from debootstrap (252 without backports): the release a `sandbox --release bookworm` user boots. Only
+/// nginx and curl: its systemd is this machine's, so what it adds over the default sandbox is the release path itself.
+/// </summary>
+public sealed class BookwormSandboxFixture() : BootedSandbox(["nginx-light", "curl"], SandboxRelease.Find("bookworm"));
+
+[CollectionDefinition("bookworm-sandbox")]
+public sealed class BookwormSandboxCollection : ICollectionFixture<BookwormSandboxFixture>;
