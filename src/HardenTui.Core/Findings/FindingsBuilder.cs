@@ -39,6 +39,9 @@ public sealed class FindingsBuilder
     private Syscall?[] _blockSyscalls = new Syscall?[64];
     private long _lines, _calls, _garbage;
     private int _processesSeen;
+    /// <summary>The state <see cref="Process"/> gave last, until a fork or an exit changes the table.</summary>
+    private int _lastPid;
+    private ProcessState? _last;
 
     /// <param name="groupsOf">The systemd @groups a syscall belongs to (from the host's syscall-filter table).</param>
     /// <param name="interpreterOf">The ELF loader or #! interpreter of an executed file, read by the host.</param>
@@ -99,6 +102,7 @@ public sealed class FindingsBuilder
                 break;
             case StraceLineKind.Exited or StraceLineKind.Killed:
                 _processes.Remove(line.Pid);
+                _last = null;
                 _unfinished.Remove(line.Pid);
                 break;
         }
@@ -228,15 +232,21 @@ public sealed class FindingsBuilder
 
     internal ProcessState Process(int pid)
     {
-        if (_processes.TryGetValue(pid, out var state)) return state;
-        _processesSeen++;
-        return _processes[pid] = new ProcessState();
+        if (pid == _lastPid && _last is { } last) return last; // a busy log is long runs of one pid's calls
+        if (!_processes.TryGetValue(pid, out var state))
+        {
+            _processesSeen++;
+            _processes[pid] = state = new ProcessState();
+        }
+        (_lastPid, _last) = (pid, state);
+        return state;
     }
 
     internal void Adopt(int child, ProcessState state)
     {
         if (!_processes.ContainsKey(child)) _processesSeen++;
         _processes[child] = state;
+        _last = null;
     }
 
     private void Apply(Syscall call, int pid, ReadOnlySpan<byte> args, ReadOnlySpan<byte> resultText, ReadOnlySpan<byte> evidence)

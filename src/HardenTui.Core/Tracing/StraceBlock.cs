@@ -141,12 +141,14 @@ public sealed class StraceBlockScanner(int maxLineBytes = Utf8LineReader.Default
     }
 
     /// <summary>
-    /// Syscall names seen by one scanner, by byte span, without a string per lookup. Ids only grow; the name
-    /// array is replaced (never changed below Count) when it fills, so a block keeps a consistent view of it.
+    /// Syscall names seen by one scanner, by byte span, without a string per lookup: a name's first 16 bytes are
+    /// compared as two integers (longer names also byte by byte). Ids only grow; the name array is replaced (never
+    /// changed below Count) when it fills, so a block keeps a consistent view of it.
     /// </summary>
     private sealed class SyscallNames
     {
         private int[] _slots = new int[256];
+        private ulong[] _keys = new ulong[2 * 64];
         private byte[][] _bytes = new byte[64][];
         private bool[] _hasRules = new bool[64];
         public string[] Strings = new string[64];
@@ -156,14 +158,31 @@ public sealed class StraceBlockScanner(int maxLineBytes = Utf8LineReader.Default
 
         public int IdOf(ReadOnlySpan<byte> name)
         {
+            var (k0, k1) = Key(name);
             var mask = _slots.Length - 1;
-            for (var slot = Hash(name) & mask; ; slot = (slot + 1) & mask)
+            for (var slot = Hash(k0, k1, name.Length) & mask; ; slot = (slot + 1) & mask)
             {
-                var entry = _slots[slot];
-                if (entry == 0) return Add(name, slot);
-                if (name.SequenceEqual(_bytes[entry - 1])) return entry - 1;
+                var entry = _slots[slot] - 1;
+                if (entry < 0) return Add(name, slot);
+                if (_keys[2 * entry] == k0 && _keys[2 * entry + 1] == k1 && _bytes[entry].Length == name.Length
+                    && (name.Length <= 16 || name.SequenceEqual(_bytes[entry])))
+                    return entry;
             }
         }
+
+        /// <summary>Bytes 0–7 and 8–15 of the name, little-endian, zero beyond its end.</summary>
+        private static (ulong, ulong) Key(ReadOnlySpan<byte> name)
+        {
+            if (name.Length >= 16) return (MemoryMarshal.Read<ulong>(name), MemoryMarshal.Read<ulong>(name[8..]));
+            if (name.Length >= 8)
+                return (MemoryMarshal.Read<ulong>(name), name.Length == 8 ? 0 : MemoryMarshal.Read<ulong>(name[^8..]) >> (8 * (16 - name.Length)));
+            ulong k = 0;
+            for (var i = name.Length - 1; i >= 0; i--) k = (k << 8) | name[i];
+            return (k, 0);
+        }
+
+        private static int Hash(ulong k0, ulong k1, int length) =>
+            (int)(((k0 * 0x9E3779B97F4A7C15UL) ^ (k1 * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length) >> 33);
 
         private int Add(ReadOnlySpan<byte> name, int slot)
         {
@@ -172,11 +191,13 @@ public sealed class StraceBlockScanner(int maxLineBytes = Utf8LineReader.Default
                 var names = new string[2 * Count];
                 Strings.AsSpan().CopyTo(names);
                 Strings = names;
-                System.Array.Resize(ref _bytes, 2 * Count);
-                System.Array.Resize(ref _hasRules, 2 * Count);
+                Array.Resize(ref _bytes, 2 * Count);
+                Array.Resize(ref _hasRules, 2 * Count);
+                Array.Resize(ref _keys, 4 * Count);
             }
             var id = Count;
             _bytes[id] = name.ToArray();
+            (_keys[2 * id], _keys[2 * id + 1]) = Key(name);
             Strings[id] = System.Text.Encoding.ASCII.GetString(name);
             _hasRules[id] = Findings.FindingsBuilder.RulesApply(Strings[id]);
             _slots[slot] = id + 1;
@@ -185,21 +206,13 @@ public sealed class StraceBlockScanner(int maxLineBytes = Utf8LineReader.Default
             return id;
         }
 
-        /// <summary>FNV-1a: names are a few bytes long.</summary>
-        private static int Hash(ReadOnlySpan<byte> name)
-        {
-            var hash = 2166136261u;
-            foreach (var b in name) hash = (hash ^ b) * 16777619u;
-            return (int)(hash & int.MaxValue);
-        }
-
         private void Rehash()
         {
             _slots = new int[2 * _slots.Length];
             var mask = _slots.Length - 1;
             for (var id = 0; id < Count; id++)
             {
-                var slot = Hash(_bytes[id]) & mask;
+                var slot = Hash(_keys[2 * id], _keys[2 * id + 1], _bytes[id].Length) & mask;
                 while (_slots[slot] != 0) slot = (slot + 1) & mask;
                 _slots[slot] = id + 1;
             }
