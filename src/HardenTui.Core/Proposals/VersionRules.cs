@@ -7,7 +7,8 @@ namespace HardenTui.Core.Proposals;
 /// unit's systemd knows it (an older one ignores the line with a warning and the service runs less hardened than
 /// shown), and where it does, the strongest value the trace allows — ProtectControlGroups=strict (257) where no
 /// cgroup file was written or read, PrivateTmp=disconnected (257) where no temporary file from before was used,
-/// PrivatePIDs=yes (257) where no other process was looked at.
+/// PrivatePIDs=yes (257) where no other process was looked at, PrivateUsers=self|identity (257) where the service
+/// used nothing a user namespace takes away.
 /// </summary>
 internal static class VersionRules
 {

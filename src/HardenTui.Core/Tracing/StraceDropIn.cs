@@ -4,6 +4,9 @@
 // detached grandchild, so the forking parent can exit and systemd sees the real daemon); Type=notify needs
 // NotifyAccess=all because strace, not the daemon, is then the main process. Argument quoting per systemd.syntax(7)
 // and systemd.service(5) "Command lines" (systemd 252): "%" must be doubled, "$VAR" stays for systemd to expand.
+// TimeoutStopSec= is bounded while traced: systemd's SIGTERM reaches strace and the traced daemon at once, and when
+// strace detaches first the daemon's pending SIGTERM can be lost (seen with redis-server on 257: "Stopping…" and
+// nothing more), so the stop would wait the default 90 s, longer than HardenTui waits for the job.
 using System.Text;
 
 namespace HardenTui.Core.Tracing;
@@ -12,6 +15,9 @@ public static class StraceDropIn
 {
     public const string FileName = "zz-hardentui-trace.conf";
     public const string Marker = "# Written by hardentui trace; removed when the trace stops.";
+
+    /// <summary>How long systemd waits for a traced service to stop before SIGKILL (below HardenTui's 60 s job wait).</summary>
+    public const int TracedStopSeconds = 20;
 
     public static readonly string[] Settings = ["ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"];
 
@@ -26,6 +32,7 @@ public static class StraceDropIn
     {
         var s = new StringBuilder().AppendLine(Marker).AppendLine("[Service]");
         if (serviceType is "notify" or "notify-reload") s.AppendLine("NotifyAccess=all");
+        s.AppendLine($"TimeoutStopSec={TracedStopSeconds}s");
         var files = new List<string>();
         foreach (var setting in Settings)
         {

@@ -20,6 +20,7 @@ public class StraceDropInTests
         text.ShouldBe("""
             # Written by hardentui trace; removed when the trace stops.
             [Service]
+            TimeoutStopSec=20s
             ExecStartPre=
             ExecStartPre=-/usr/bin/strace -f -s 0 -o /run/hardentui-trace/nginx.service/ExecStartPre.0 -- /usr/sbin/nginx -t -q
             ExecStart=
