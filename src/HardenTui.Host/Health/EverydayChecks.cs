@@ -39,9 +39,9 @@ internal sealed class EverydayChecks(ServiceHealth health, ISystemd systemd, IPr
         step?.Invoke("reload", StepStatus.Running, $"systemctl reload {unit}");
         var since = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var before = await health.StateAsync(unit, ct);
-        var r = await runner.RunAsync(new ProcessSpec("systemctl", ["reload", unit], Timeout: TimeSpan.FromSeconds(90)), ct);
         var problems = new List<string>();
-        if (!r.Ok) problems.Add($"`systemctl reload {unit}` failed (exit {r.ExitCode}): {ServiceHealth.FirstLine(r.Stderr + r.Stdout)}");
+        try { await systemd.ReloadAsync(unit, TimeSpan.FromSeconds(90), ct); }
+        catch (SystemdException e) when (e is not SystemdAccessDeniedException) { problems.Add($"reloading {unit} failed: {e.Message}"); }
         var after = await health.WaitSettledStateAsync(unit, ct);
         if (after.Active != "active") problems.Add($"{unit} is {after.Active} ({after.Sub}) after the reload");
         else if (after.Restarts != before.Restarts) problems.Add($"{unit} restarted during the reload");
