@@ -56,10 +56,12 @@ public sealed class UnitProperties
     /// <see cref="FilterList"/>, <see cref="DeviceRule"/>[], <see cref="IpAccessEntry"/>[], as <see cref="Schema"/> says.</param>
     public UnitProperties(string unit, IReadOnlyDictionary<string, object> values)
     {
-        Unit = unit;
+        // systemd's own name where it gave one: asked by an alias (sshd.service), the unit is ssh.service.
+        Unit = values.TryGetValue("Id", out var id) && id is string { Length: > 0 } own ? own : unit;
         _values = values;
     }
 
+    /// <summary>The unit's name as systemd knows it (its Id), whatever alias it was asked by.</summary>
     public string Unit { get; }
 
     /// <summary>Names of the properties present.</summary>

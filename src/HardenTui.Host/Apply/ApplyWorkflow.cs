@@ -28,7 +28,8 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     /// <summary>Where the drop-in was learned; written into it as a comment so an export of it says so.</summary>
     public HostFingerprint? Learned { get; set; }
 
-    /// <summary>Hears each step of the first restart (write, daemon-reload, restart, settle, probe, journal scan) and of a rollback.</summary>
+    /// <summary>Hears each step of the first restart (write, daemon-reload, restart, settle, probe, journal scan, reload, soak), of the
+    /// set a bisect keeps, and of a rollback.</summary>
     public StepReport? Step { get; set; }
 
     private readonly HashSet<string> _verified = [];
@@ -74,12 +75,22 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
         if (bisect && dropIn.Directives.Count > 0)
         {
             Progress?.Invoke($"{unit} failed with the drop-in ({first}); bisecting its directives with real restarts ...");
-            var (result, dropped) = await BisectAsync(dropIn, trial, ct);
+            var (result, dropped) = await BisectAsync(dropIn, trial, first, ct);
             if (!result.BaseBroken && result.Kept.Count > 0)
             {
                 var kept = dropIn with { Directives = result.Kept.SelectMany(g => g).ToList() };
-                var last = await trial.TryAsync(kept);
-                if (last.Healthy)
+                var last = await trial.TryAsync(kept, Step, full: true);
+                if (!last.Healthy && last.InSoak && trial.SoakSkipped)
+                {
+                    // The trials skipped the soak and the set they kept fails in it: bisect that set again, soaking each try.
+                    Progress?.Invoke($"{unit} failed in the soak with the {kept.Directives.Count} directive(s) kept; bisecting them again, with the soak ...");
+                    trial.SoakEveryTry();
+                    (result, var more) = await BisectAsync(kept, trial, last, ct);
+                    dropped = [.. dropped, .. more];
+                    kept = result.BaseBroken || result.Kept.Count == 0 ? kept with { Directives = [] } : kept with { Directives = result.Kept.SelectMany(g => g).ToList() };
+                    last = kept.Directives.Count == 0 ? last : await trial.TryAsync(kept, Step, full: true);
+                }
+                if (last.Healthy && kept.Directives.Count > 0)
                 {
                     operation.Complete();
                     return new ApplyOutcome(kept, dropped, last, trial.Restarts);
@@ -105,7 +116,7 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
         var trial = new Trial(this, operation, check, ct) { Tried = progress is null ? null : n => progress(n, Math.Max(groups, n + 1)) };
         try
         {
-            var (result, dropped) = await BisectAsync(dropIn, trial, ct);
+            var (result, dropped) = await BisectAsync(dropIn, trial, null, ct);
             return new BisectOutcome(dropped, result.BaseBroken, trial.Restarts);
         }
         finally
@@ -115,30 +126,48 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     }
 
     private async Task<(BisectResult<IReadOnlyList<DropInDirective>> Result, IReadOnlyList<DroppedDirective> Dropped)> BisectAsync(
-        DropIn dropIn, Trial trial, CancellationToken ct)
+        DropIn dropIn, Trial trial, HealthReport? whole, CancellationToken ct)
     {
+        // The bisect asks about the whole drop-in first; when that was just tried (whole), its answer is reused, not restarted for.
         var result = await Bisect.FindCulpritsAsync(Groups(dropIn.Directives),
-            async (set, token) => (await trial.TryAsync(dropIn with { Directives = set.SelectMany(g => g).ToList() })).Healthy, ct);
+            async (set, token) => whole is not null && set.Sum(g => g.Count) == dropIn.Directives.Count
+                ? whole.Healthy
+                : (await trial.TryAsync(dropIn with { Directives = set.SelectMany(g => g).ToList() })).Healthy, ct);
         var dropped = result.Dropped.Select(c => new DroppedDirective(c.Directive, c.Partners.SelectMany(p => p).Select(d => d.Name).ToList(),
             trial.Reports.GetValueOrDefault(Key(c.Directive)) ?? trial.Reports[Key(dropIn.Directives)])).ToList(); // the whole set is always tried first
         return (result, dropped);
     }
 
-    /// <summary>One apply or bisect run: each try is a real write + reload + restart + verify, remembered by its directives.</summary>
+    /// <summary>
+    /// One apply or bisect run: each try is a real write + reload + restart + verify, remembered by its directives.
+    /// Once a try has failed before its soak (the restart, settle, probe, journal scan or reload showed it), the
+    /// following tries skip the soak: a bisect of 30 groups would otherwise watch for a minute per try. A try marked
+    /// full (the set about to be kept) always soaks.
+    /// </summary>
     private sealed class Trial(ApplyWorkflow workflow, JournalOperation operation, HealthCheck check, CancellationToken ct)
     {
+        private readonly HealthCheck _full = check;
+        private HealthCheck _each = check;
         public int Restarts { get; private set; }
         public Dictionary<string, HealthReport> Reports { get; } = [];
         public Action<int>? Tried { get; init; }
+        public bool SoakSkipped => _each.Soak < _full.Soak;
 
-        public async Task<HealthReport> TryAsync(DropIn candidate, StepReport? step = null)
+        public void SoakEveryTry() => _each = _full;
+
+        public async Task<HealthReport> TryAsync(DropIn candidate, StepReport? step = null, bool full = false)
         {
             await workflow.WriteAsync(candidate, operation, step, ct);
             Restarts++;
-            var report = await workflow._health.RestartAndVerifyAsync(candidate.Unit, check, ct, step);
+            var report = await workflow._health.RestartAndVerifyAsync(candidate.Unit, full ? _full : _each, ct, step);
             Reports[Key(candidate.Directives)] = report;
             workflow.Progress?.Invoke($"  {candidate.Directives.Count} directive(s): {report}");
             Tried?.Invoke(Restarts);
+            if (!report.Healthy && !report.InSoak && _each.Soak > TimeSpan.Zero)
+            {
+                _each = _full with { Soak = TimeSpan.Zero };
+                workflow.Progress?.Invoke($"  (it failed before the soak, so the next tries skip the {_full.Soak.TotalSeconds:0} s soak; the set kept is soaked at the end)");
+            }
             return report;
         }
     }

@@ -30,7 +30,7 @@ internal sealed class EverydayChecks(ServiceHealth health, ISystemd systemd, IPr
             return new HealthReport([]);
         }
         var soak = await SoakAsync(unit, sinceUnixMs, check.Soak, UnitSettings.Programs(props), step, ct);
-        return new HealthReport(soak);
+        return new HealthReport(soak) { InSoak = soak.Count > 0 };
     }
 
     /// <summary>`systemctl reload`, then active, not restarted, the probe and a clean journal since.</summary>

@@ -5,5 +5,8 @@ public sealed record HealthReport(IReadOnlyList<string> Problems)
 {
     public bool Healthy => Problems.Count == 0;
 
+    /// <summary>The problems were seen only by the soak: the restart, settle, probe, journal scan and reload had passed.</summary>
+    public bool InSoak { get; init; }
+
     public override string ToString() => Healthy ? "healthy" : string.Join("; ", Problems);
 }

@@ -51,10 +51,11 @@ internal static class ApplyCommand
             MachineServices.RequireRoot("apply");
             return MachineServices.RunAsync("apply", async services =>
             {
-                // One hardentui per unit, for the whole command: its trace, diff, write, restarts and checks.
-                using var held = UnitLock.Acquire("/", unitName, "apply", TimeProvider.System);
                 var props = await services.PropertiesAsync(unitName, ct);
                 var name = props.Unit;
+                // One hardentui per unit, for the whole command: its trace, diff, write, restarts and checks. Locked by
+                // systemd's own name for it (an alias such as sshd.service is the same lock as ssh.service).
+                using var held = UnitLock.Acquire("/", name, "apply", TimeProvider.System);
                 var (exposureBefore, exposureWith) = await services.ExposureAsync(name, ct);
                 var check = new HealthCheck(parse.GetValue(probe), TimeSpan.FromSeconds(parse.GetValue(settle))) { Soak = soakFor };
                 DropIn dropIn;

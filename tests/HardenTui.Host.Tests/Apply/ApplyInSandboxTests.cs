@@ -1,4 +1,5 @@
 using HardenTui.Core.Overrides;
+using HardenTui.Core.Wizard;
 using HardenTui.Host.Apply;
 using HardenTui.Host.Health;
 using HardenTui.Host.Overrides;
@@ -48,9 +49,20 @@ public class ApplyInSandboxTests(SandboxFixture sandbox)
             new("LockPersonality", "yes", "t"), new("ProtectControlGroups", "yes", "t"),
         ]);
 
-        var outcome = await workflow.ApplyAsync(dropIn, Check, bisect: true);
+        var progress = new List<string>();
+        var soaks = new List<StepStatus>();
+        workflow.Progress += progress.Add;
+        workflow.Step = (name, status, _) => { if (name == "soak") soaks.Add(status); };
+
+        var outcome = await workflow.ApplyAsync(dropIn, Check with { Soak = TimeSpan.FromSeconds(8) }, bisect: true);
 
         outcome.Hardened.ShouldBeTrue(outcome.LastReport.ToString());
+        // The whole drop-in is restarted for once (the bisect reuses that answer); it failed before its soak, so the
+        // bisect's tries skip the soak and only the set kept is soaked, to the end.
+        progress.Count(l => l.StartsWith("  6 directive(s):", StringComparison.Ordinal)).ShouldBe(1, string.Join("\n", progress));
+        progress.ShouldContain(l => l.Contains("the next tries skip the 8 s soak", StringComparison.Ordinal));
+        soaks.ShouldContain(StepStatus.Running);
+        soaks[^1].ShouldBe(StepStatus.Done);
         outcome.Dropped.Single().Lines.Single().Name.ShouldBe("SystemCallFilter");
         outcome.Dropped.Single().Report.Healthy.ShouldBeFalse();
         outcome.Applied!.Directives.Select(d => d.Name).ShouldBe(["PrivateTmp", "ProtectHome", "ProtectKernelTunables", "LockPersonality", "ProtectControlGroups"]);
