@@ -128,13 +128,24 @@ internal static class AnalyzeCommand
             if (results.Count > 1) writer.WriteEndArray();
         }
         buffer.Write("\n"u8);
-        if (Console.OutputEncoding.CodePage == 65001) WriteAll(buffer.GetBuffer(), (int)buffer.Length);
-        else WriteAll(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        if (StdoutIsUtf8Console) WriteAll(buffer.GetBuffer(), (int)buffer.Length);
+        else Console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
+
+    /// <summary>
+    /// Console.Out is the process's stdout, writing UTF-8 (not replaced by Console.SetOut: a StringWriter's encoding
+    /// is UTF-16), so its bytes can be written straight to the descriptor.
+    /// </summary>
+    private static bool StdoutIsUtf8Console => Console.Out.Encoding.CodePage == 65001 && Console.OutputEncoding.CodePage == 65001;
 
     private static void WriteAll(string text)
     {
-        var bytes = Console.OutputEncoding.GetBytes(text);
+        if (!StdoutIsUtf8Console)
+        {
+            Console.Out.Write(text);
+            return;
+        }
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         WriteAll(bytes, bytes.Length);
     }
 
