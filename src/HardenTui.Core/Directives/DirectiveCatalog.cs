@@ -22,6 +22,9 @@ public sealed class DirectiveCatalog
 
     public static DirectiveCatalog Load() => Instance.Value;
 
+    /// <summary>The newest systemd version any directive or value of the catalog names: the newest HardenTui knows.</summary>
+    public int NewestVersion => All.Max(d => Math.Max(d.Since, d.Values?.Max(v => v.Since) ?? 0));
+
     /// <summary>The directive by name, with or without the trailing '='; null when unknown.</summary>
     public Directive? Find(string name) => _byName.GetValueOrDefault(name.TrimEnd('='));
 

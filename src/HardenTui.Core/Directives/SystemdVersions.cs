@@ -21,4 +21,19 @@ public static class SystemdVersions
         var digits = new string(t.TakeWhile(char.IsAsciiDigit).ToArray());
         return digits.Length is > 0 and < 5 ? int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
+
+    /// <summary>
+    /// A systemd version the user names (e.g. `analyze --offline --systemd-version 257`): a plain major version from
+    /// <see cref="Baseline"/> to <paramref name="newest"/> (the newest the catalog knows); anything else is bad input.
+    /// </summary>
+    public static int FromUser(string text, string option, int newest)
+    {
+        var t = text.Trim();
+        if (t.Length is 0 or > 4 || !t.All(char.IsAsciiDigit))
+            throw new BadInputException($"{option} {text}: not a systemd version number (such as {Baseline} or 257)");
+        var version = int.Parse(t, System.Globalization.CultureInfo.InvariantCulture);
+        if (version < Baseline || version > newest)
+            throw new BadInputException($"{option} {version}: HardenTui knows systemd {Baseline} to {newest}");
+        return version;
+    }
 }

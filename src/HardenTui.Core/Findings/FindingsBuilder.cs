@@ -14,7 +14,7 @@ public sealed class FindingsBuilder
         public readonly string Name = name;
         public readonly Tally.Entry Tally = tally;
         public readonly SyscallEffect Effect = SyscallEffects.Of(name);
-        public readonly bool HasRules = SyscallEffects.Of(name) != SyscallEffect.None || CallRules.Handles(name);
+        public readonly bool HasRules = RulesApply(name);
     }
 
     private readonly Tally[] _tallies = Enum.GetValues<FindingKind>().Select(_ => new Tally()).ToArray();
@@ -33,8 +33,15 @@ public sealed class FindingsBuilder
     private readonly Func<string, IEnumerable<string>>? _groupsOf;
     private readonly Func<string, string?>? _interpreterOf;
     private byte[] _joined = new byte[1024];
+    private byte[] _carry = new byte[256];
+    private int _carryLength;
+    private readonly int _maxLineBytes = Utf8LineReader.DefaultMaxLineBytes;
+    private Syscall?[] _blockSyscalls = new Syscall?[64];
     private long _lines, _calls, _garbage;
     private int _processesSeen;
+    /// <summary>The state <see cref="Process"/> gave last, until a fork or an exit changes the table.</summary>
+    private int _lastPid;
+    private ProcessState? _last;
 
     /// <param name="groupsOf">The systemd @groups a syscall belongs to (from the host's syscall-filter table).</param>
     /// <param name="interpreterOf">The ELF loader or #! interpreter of an executed file, read by the host.</param>
@@ -53,35 +60,113 @@ public sealed class FindingsBuilder
     public void Accept(in StraceLine line)
     {
         _lines++;
+        Syscall? call = null;
+        if (line.StartsCall) call = Count(line.Name, line.Text);
+        else if (line.Kind == StraceLineKind.Garbage) _garbage++;
+        if (NeedsFold(line.Kind, call?.HasRules ?? false, line.Name, line.Result)) Fold(line, call);
+    }
+
+    /// <summary>
+    /// Whether a line does more than count: it reads or changes state (fd tables, working directories, unfinished
+    /// calls, exits) or adds a finding. The rest (most of a busy log) only bumps the histogram, which is what
+    /// <see cref="StraceBlock"/> scans in parallel; the lines this names are folded in order, here or by
+    /// <see cref="Accept(StraceBlock)"/>. One rule for both ways, so both give the same findings.
+    /// </summary>
+    internal static bool NeedsFold(StraceLineKind kind, bool hasRules, ReadOnlySpan<byte> name, ReadOnlySpan<byte> result) => kind switch
+    {
+        StraceLineKind.Call => hasRules || (result.Length > 0 && result[0] == (byte)'-'),
+        StraceLineKind.Unfinished => hasRules,
+        StraceLineKind.Resumed or StraceLineKind.Exited or StraceLineKind.Killed => true,
+        StraceLineKind.Signal => name.SequenceEqual("SIGSYS"u8),
+        _ => false,
+    };
+
+    internal static bool RulesApply(string syscall) => SyscallEffects.Of(syscall) != SyscallEffect.None || CallRules.Handles(syscall);
+
+    /// <summary>The in-order part of a line that <see cref="NeedsFold"/> named; <paramref name="call"/> is its counted syscall.</summary>
+    private void Fold(in StraceLine line, Syscall? call)
+    {
         switch (line.Kind)
         {
             case StraceLineKind.Call:
-                var call = Count(line.Name, line.Text);
-                if (call.HasRules || (line.Result.Length > 0 && line.Result[0] == (byte)'-'))
-                    Apply(call, line.Pid, line.Args, line.Result, line.Text);
+                Apply(call!, line.Pid, line.Args, line.Result, line.Text);
                 break;
             case StraceLineKind.Unfinished:
-                var started = Count(line.Name, line.Text);
-                if (started.HasRules)
-                {
-                    Hold(line.Pid, started, line.Text, (int)Offset(line.Text, line.Args), line.Args.Length);
-                }
+                Hold(line.Pid, call!, line.Text, (int)Offset(line.Text, line.Args), line.Args.Length);
                 break;
             case StraceLineKind.Resumed:
                 Resume(line);
                 break;
-            case StraceLineKind.Signal when line.Name.SequenceEqual("SIGSYS"u8):
+            case StraceLineKind.Signal:
                 this[FindingKind.Denied].Add("SIGSYS", line.Text);
                 break;
             case StraceLineKind.Exited or StraceLineKind.Killed:
                 _processes.Remove(line.Pid);
+                _last = null;
                 _unfinished.Remove(line.Pid);
-                break;
-            case StraceLineKind.Garbage:
-                _garbage++;
                 break;
         }
     }
+
+    /// <summary>
+    /// The next block of the log, scanned on any thread by a <see cref="StraceBlockScanner"/>; blocks must come in
+    /// log order, and <see cref="EndBlocks"/> after the last. Gives exactly what <see cref="Accept(ReadOnlySpan{byte})"/>
+    /// line by line gives: the line cut at the block's start is joined and read whole, the counts and first
+    /// samples add up in order, and the noted lines are folded in order.
+    /// </summary>
+    public void Accept(StraceBlock block)
+    {
+        var bytes = block.Bytes;
+        if (block.HeadEnd < 0)
+        {
+            Carry(bytes);
+            return;
+        }
+        Carry(bytes[..block.HeadEnd]);
+        Accept(_carry.AsSpan(0, _carryLength));
+        _carryLength = 0;
+
+        _lines += block.Lines;
+        _calls += block.Calls;
+        _garbage += block.Garbage;
+        if (_blockSyscalls.Length < block.NameCount) _blockSyscalls = new Syscall?[Math.Max(block.NameCount, 2 * _blockSyscalls.Length)];
+        var syscalls = _blockSyscalls.AsSpan(0, block.NameCount);
+        syscalls.Clear();
+        var tally = this[FindingKind.Syscall];
+        for (var id = 0; id < block.NameCount && id < block.Counts.Length; id++)
+        {
+            if (block.Counts[id] == 0) continue;
+            var call = syscalls[id] = Known(block.Names[id]);
+            for (var k = 0; k < block.SampleCount[id]; k++)
+                tally.Sample(call.Tally, bytes.Slice(block.SampleStart[id * StraceBlock.Samples + k], block.SampleLength[id * StraceBlock.Samples + k]));
+            tally.Add(call.Tally, block.Counts[id]);
+        }
+        foreach (ref readonly var note in block.Notes.AsSpan(0, block.NoteCount))
+        {
+            var text = bytes.Slice(note.Start, note.Length);
+            Fold(new StraceLine(note.Kind, note.Pid, text.Slice(note.NameAt, note.NameLength), text.Slice(note.ArgsAt, note.ArgsLength),
+                text.Slice(note.ResultAt, note.ResultLength), text), note.Syscall >= 0 ? syscalls[note.Syscall] : null);
+        }
+        Carry(bytes[block.TailStart..]);
+    }
+
+    /// <summary>After the last block: the log's last line, when it has no newline.</summary>
+    public void EndBlocks()
+    {
+        if (_carryLength > 0) Accept(_carry.AsSpan(0, _carryLength));
+        _carryLength = 0;
+    }
+
+    /// <summary>Keeps the part of a line cut by a block's end, at most the line reader's limit (the rest is dropped, as it does).</summary>
+    private void Carry(ReadOnlySpan<byte> part)
+    {
+        part = part[..Math.Min(part.Length, _maxLineBytes - _carryLength)];
+        if (_carry.Length < _carryLength + part.Length) Array.Resize(ref _carry, Math.Max(_carryLength + part.Length, 2 * _carry.Length));
+        part.CopyTo(_carry.AsSpan(_carryLength));
+        _carryLength += part.Length;
+    }
+
+    private Syscall Known(string name) => _syscalls.TryGetValue(name, out var call) ? call : Known(System.Text.Encoding.ASCII.GetBytes(name));
 
     /// <summary>Counts one call reported by another tracer (a SECCOMP log record, an audit execve).</summary>
     public void AcceptCall(string syscall, ReadOnlySpan<byte> evidence)
@@ -93,20 +178,23 @@ public sealed class FindingsBuilder
     /// <summary>An executed file reported by another tracer (audit execve).</summary>
     public void AcceptExecutedFile(string path, ReadOnlySpan<byte> evidence) => CallRules.RecordExecuted(this, path, evidence);
 
-    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
     private Syscall Count(ReadOnlySpan<byte> name, ReadOnlySpan<byte> text)
+    {
+        var call = Known(name);
+        _calls++;
+        this[FindingKind.Syscall].Bump(call.Tally, text);
+        return call;
+    }
+
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
+    private Syscall Known(ReadOnlySpan<byte> name)
     {
         Span<char> chars = stackalloc char[name.Length];
         for (var i = 0; i < name.Length; i++) chars[i] = (char)name[i];
-        var tally = this[FindingKind.Syscall];
-        if (!_syscallsBySpan.TryGetValue(chars, out var call))
-        {
-            var entry = tally.Intern(chars);
-            call = new Syscall(entry.Key, entry);
-            _syscalls.Add(call.Name, call);
-        }
-        _calls++;
-        tally.Bump(call.Tally, text);
+        if (_syscallsBySpan.TryGetValue(chars, out var call)) return call;
+        var entry = this[FindingKind.Syscall].Intern(chars);
+        call = new Syscall(entry.Key, entry);
+        _syscalls.Add(call.Name, call);
         return call;
     }
 
@@ -144,15 +232,21 @@ public sealed class FindingsBuilder
 
     internal ProcessState Process(int pid)
     {
-        if (_processes.TryGetValue(pid, out var state)) return state;
-        _processesSeen++;
-        return _processes[pid] = new ProcessState();
+        if (pid == _lastPid && _last is { } last) return last; // a busy log is long runs of one pid's calls
+        if (!_processes.TryGetValue(pid, out var state))
+        {
+            _processesSeen++;
+            _processes[pid] = state = new ProcessState();
+        }
+        (_lastPid, _last) = (pid, state);
+        return state;
     }
 
     internal void Adopt(int child, ProcessState state)
     {
         if (!_processes.ContainsKey(child)) _processesSeen++;
         _processes[child] = state;
+        _last = null;
     }
 
     private void Apply(Syscall call, int pid, ReadOnlySpan<byte> args, ReadOnlySpan<byte> resultText, ReadOnlySpan<byte> evidence)

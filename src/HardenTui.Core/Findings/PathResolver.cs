@@ -46,6 +46,11 @@ internal static class PathResolver
     /// <summary>Collapses "//", "/./" and "dir/.." without touching the file system; returns the length written.</summary>
     public static int Normalize(ReadOnlySpan<char> path, Span<char> into)
     {
+        if (path.Length > 1 && path[0] == '/' && path[^1] != '/' && path.IndexOf("//") < 0 && path.IndexOf("/.") < 0)
+        {
+            path.CopyTo(into); // already normal (most paths): no part to drop
+            return path.Length;
+        }
         var absolute = path.Length > 0 && path[0] == '/';
         var n = 0;
         if (absolute) into[n++] = '/';

@@ -44,7 +44,20 @@ internal sealed class Tally
     public void Bump(Entry entry, ReadOnlySpan<byte> line)
     {
         entry.Count++;
+        Sample(entry, line);
+    }
+
+    /// <summary>A line counted elsewhere (a block scanned on another thread), kept as evidence while there is room.</summary>
+    public void Sample(Entry entry, ReadOnlySpan<byte> line)
+    {
         if (entry.Samples.Count < SamplesKept) entry.Samples.Add(Encoding.UTF8.GetString(line));
+        _snapshot = null;
+    }
+
+    /// <summary>Events counted elsewhere (a block scanned on another thread).</summary>
+    public void Add(Entry entry, long count)
+    {
+        entry.Count += count;
         _snapshot = null;
     }
 

@@ -70,6 +70,31 @@ public sealed class SyscallGroups
         return groups;
     }
 
+    /// <summary>
+    /// The systemd versions whose `systemd-analyze syscall-filter` listing ships with HardenTui (recorded from Debian's
+    /// systemd of that version, in Syscalls/recorded/; tests/HardenTui.Host.Tests/golden/regen.sh rewrites them).
+    /// </summary>
+    public static readonly IReadOnlyList<int> RecordedVersions = [252, 254, 257];
+
+    /// <summary>
+    /// The groups of systemd <paramref name="systemdVersion"/> as recorded: the listing of the newest recorded version
+    /// not newer than it (255 and 256 get 254's, 258 gets 257's), with <see cref="SystemdVersion"/> the one asked for,
+    /// so the rest of exposure follows that version. For analysing unit files as another systemd than this machine's.
+    /// </summary>
+    public static SyscallGroups Recorded(int systemdVersion)
+    {
+        var recorded = RecordedFor(systemdVersion)
+            ?? throw new BadInputException($"no syscall groups recorded for systemd {systemdVersion} (oldest: {RecordedVersions[0]})");
+        using var stream = typeof(SyscallGroups).Assembly.GetManifestResourceStream($"syscall-filter-{recorded}.txt")
+            ?? throw new InvalidOperationException($"syscall-filter-{recorded}.txt is not embedded");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), systemdVersion);
+    }
+
+    /// <summary>The recorded listing <see cref="Recorded"/> uses for a version; null when it is older than all of them.</summary>
+    public static int? RecordedFor(int systemdVersion) =>
+        RecordedVersions.Where(v => v <= systemdVersion).Cast<int?>().LastOrDefault();
+
     public bool IsGroup(string name) => _direct.ContainsKey(name);
 
     public string Description(string group) => _descriptions.GetValueOrDefault(Known(group), "");

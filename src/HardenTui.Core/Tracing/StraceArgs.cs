@@ -32,10 +32,12 @@ public static class StraceArgs
     /// <summary>Index of the closing quote of the string starting at <paramref name="open"/> (or the end).</summary>
     private static int SkipQuoted(ReadOnlySpan<byte> s, int open)
     {
-        for (var i = open + 1; i < s.Length; i++)
+        for (var i = open + 1; i < s.Length; i += 2)
         {
-            if (s[i] == (byte)'\\') i++;
-            else if (s[i] == (byte)'"') return i;
+            var hit = s[i..].IndexOfAny((byte)'"', (byte)'\\'); // vectorised: paths are long, escapes rare
+            if (hit < 0) return s.Length;
+            i += hit;
+            if (s[i] == (byte)'"') return i;
         }
         return s.Length;
     }
@@ -50,6 +52,16 @@ public static class StraceArgs
         var n = 0;
         for (var i = 1; i < arg.Length && n < into.Length; i++)
         {
+            var run = arg[i..].IndexOfAny((byte)'"', (byte)'\\'); // vectorised: most paths have no escape
+            if (run < 0) run = arg.Length - i;
+            if (run > 0)
+            {
+                var take = Math.Min(run, into.Length - n);
+                arg.Slice(i, take).CopyTo(into[n..]);
+                n += take;
+                i += take - 1;
+                continue;
+            }
             var b = arg[i];
             if (b == (byte)'"') return n;
             if (b != (byte)'\\' || i + 1 >= arg.Length) { into[n++] = b; continue; }

@@ -2,6 +2,8 @@
 // "[pid 123] "), with any timestamp style (-t 12:00:01, -tt 12:00:01.123456, -ttt 1700000000.123456, -r 0.000123),
 // whole calls, <unfinished ...> / <... resumed> halves, signals and exits. Works on bytes: strace escapes every
 // non-printable byte, so its output is ASCII except where a user path holds UTF-8, which we only slice, never split.
+using System.Runtime.CompilerServices;
+
 namespace HardenTui.Core.Tracing;
 
 public static class StraceLineParser
@@ -115,21 +117,26 @@ public static class StraceLineParser
 
     private static StraceLine Garbage(ReadOnlySpan<byte> text) => new(StraceLineKind.Garbage, 0, default, default, default, text);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNameByte(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' or (byte)'_';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipSpaces(ReadOnlySpan<byte> s, int i)
     {
         while (i < s.Length && s[i] == (byte)' ') i++;
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int TokenEnd(ReadOnlySpan<byte> s, int i)
     {
         while (i < s.Length && IsDigit(s[i])) i++;
         return i < s.Length && s[i] == (byte)' ' ? i : -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> s)
     {
         var n = s.Length;

@@ -24,6 +24,16 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
         return groups;
     }
 
+    /// <summary>
+    /// From now on stand in for systemd <paramref name="systemdVersion"/> instead of this machine's: its recorded syscall
+    /// groups (<see cref="SyscallGroups.Recorded"/>), and no systemd-analyze is run for them. For offline analysis.
+    /// </summary>
+    public ExposureHost StandInFor(int systemdVersion)
+    {
+        _groups = Task.FromResult(SyscallGroups.Recorded(systemdVersion));
+        return this;
+    }
+
     private async Task<SyscallGroups> ReadGroupsAsync(CancellationToken ct)
     {
         // Both at once: each is a process start, and analyze pays for them before its first row.

@@ -1,10 +1,12 @@
 // `hardentui analyze UNIT… [--json] [--with-dropin FILE]` and `hardentui analyze --offline FILE…`: the same rows
 // and numbers as `systemd-analyze security`, computed in-process (online from the unit's properties, offline
-// from unit files like --offline=true), optionally with a proposed drop-in applied in memory.
+// from unit files like --offline=true), optionally with a proposed drop-in applied in memory. `--offline
+// --systemd-version N` scores unit files as systemd N's systemd-analyze would, whatever systemd this machine runs.
 using System.CommandLine;
 using System.Text.Json;
 using HardenTui.Core;
 using HardenTui.Core.Exposure;
+using HardenTui.Core.Syscalls;
 using HardenTui.Core.Units;
 using HardenTui.Host.Exposure;
 using HardenTui.Host.Process;
@@ -20,20 +22,33 @@ internal static class AnalyzeCommand
         var json = new Option<bool>("--json") { Description = "Print JSON: {unit, exposure, predicate, rows} (an array for several units)" };
         var offline = new Option<bool>("--offline") { Description = "Analyze unit files (with FILE.d/*.conf beside them) instead of loaded units" };
         var dropIn = new Option<string?>("--with-dropin") { Description = "Score as if this drop-in file were added to each unit" };
+        var newest = Core.Directives.DirectiveCatalog.Load().NewestVersion;
+        var version = new Option<string?>("--systemd-version")
+        {
+            Description = $"With --offline: score as systemd N's systemd-analyze would ({Core.Directives.SystemdVersions.Baseline} to {newest}; default: this machine's)",
+            HelpName = "N",
+        };
         var command = new Command("analyze", "Show a service's exposure, row for row as systemd-analyze security does.");
         command.Arguments.Add(targets);
         command.Options.Add(json);
         command.Options.Add(offline);
         command.Options.Add(dropIn);
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(targets)!, parse.GetValue(json), parse.GetValue(offline), parse.GetValue(dropIn), ct));
+        command.Options.Add(version);
+        command.SetAction((parse, ct) =>
+        {
+            int? standIn = parse.GetValue(version) is { } v ? Core.Directives.SystemdVersions.FromUser(v, "--systemd-version", newest) : null;
+            if (standIn is not null && !parse.GetValue(offline))
+                throw new BadInputException("--systemd-version needs --offline (loaded units are scored as the running systemd's)");
+            return RunAsync(parse.GetValue(targets)!, parse.GetValue(json), parse.GetValue(offline), parse.GetValue(dropIn), standIn, ct);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] targets, bool asJson, bool offline, string? dropInFile, CancellationToken ct)
+    private static async Task<int> RunAsync(string[] targets, bool asJson, bool offline, string? dropInFile, int? standIn, CancellationToken ct)
     {
         try
         {
-            return await AnalyzeAsync(targets, asJson, offline, dropInFile, ct);
+            return await AnalyzeAsync(targets, asJson, offline, dropInFile, standIn, ct);
         }
         catch (SystemdException e) when (e is not UnitNotFoundException)
         {
@@ -42,12 +57,18 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static async Task<int> AnalyzeAsync(string[] targets, bool asJson, bool offline, string? dropInFile, CancellationToken ct)
+    private static async Task<int> AnalyzeAsync(string[] targets, bool asJson, bool offline, string? dropInFile, int? standIn, CancellationToken ct)
     {
         var dropIn = dropInFile is null ? null : ReadDropIn(dropInFile);
         if (!offline) await MachineServices.StartAsync(ct); // a unit still carrying an interrupted trace's drop-in is put back first
         using var systemd = DbusSystemd.ForHost();
         var host = new ExposureHost(LocalProcessRunner.Instance, systemd);
+        if (standIn is { } version)
+        {
+            host.StandInFor(version);
+            if (SyscallGroups.RecordedFor(version) is { } recorded && recorded != version)
+                Console.Error.WriteLine($"hardentui: systemd {version}'s syscall groups are not recorded; using {recorded}'s (everything else follows {version})");
+        }
         var results = new List<(ExposureReport Report, ExposureReport? Before)>();
         var infos = offline ? null : await LoadedAsync(host, targets, dropIn is not null, ct);
         for (var i = 0; i < targets.Length; i++)

@@ -25,7 +25,7 @@ internal static class FindingsCommand
             using var stream = InputFile.Open(path, "strace log", InputFile.LogLimit);
             var groups = await GroupsOfAsync(ct);
             Findings findings;
-            try { findings = StraceLog.Feed(stream, new FindingsBuilder(groups, new ExecutableInterpreters().Of)).Snapshot(); }
+            try { findings = StraceLogFile.Feed(stream, new FindingsBuilder(groups, new ExecutableInterpreters().Of)).Snapshot(); }
             catch (IOException e) { throw new BadInputException($"strace log {path}: cannot be read ({e.Message})"); }
             if (findings.Stats.Lines > 0 && findings.Stats.CallsStarted == 0)
                 throw new BadInputException($"{path} holds no strace calls ({findings.Stats.GarbageLines} unreadable lines)");

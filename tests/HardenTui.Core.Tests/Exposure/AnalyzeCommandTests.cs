@@ -8,7 +8,10 @@ namespace HardenTui.Core.Tests.Exposure;
 [CollectionDefinition("console", DisableParallelization = true)]
 public sealed class ConsoleCollection;
 
-/// <summary>`hardentui analyze --offline` end to end (reads the host's syscall groups via systemd-analyze).</summary>
+/// <summary>
+/// `hardentui analyze --offline` end to end (reads the host's syscall groups via systemd-analyze; with
+/// --systemd-version, the recorded groups of that systemd and no process).
+/// </summary>
 [Collection("console")]
 public class AnalyzeCommandTests
 {
@@ -78,6 +81,76 @@ public class AnalyzeCommandTests
         }
         Run("analyze", "nginx.").Exit.ShouldBe(CliApp.ExitBadInput);
     }
+
+    public static TheoryData<int> RecordedVersions => new(252, 254, 257);
+
+    /// <summary>
+    /// `--offline --systemd-version N` on this machine (whatever its systemd) gives what systemd N's own
+    /// `systemd-analyze security --offline=true` printed for every recorded unit file: rows, overall and predicate.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RecordedVersions))]
+    public void Offline_standing_in_for_another_systemd_equals_that_versions_goldens(int version)
+    {
+        var goldens = Directory.GetFiles(Path.Combine(Golden.RootOf(version), "offline"), "*.json").Order(StringComparer.Ordinal)
+            .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement).ToList();
+        goldens.Count.ShouldBe(40);
+
+        var (exit, stdout, stderr) = Run(["analyze", "--offline", "--json", "--systemd-version", $"{version}",
+            .. goldens.Select(g => Path.Combine(Units, g.GetProperty("file").GetString()!))]);
+
+        exit.ShouldBe(CliApp.ExitOk, stderr);
+        stderr.ShouldBeEmpty();
+        var reports = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
+        reports.Count.ShouldBe(goldens.Count);
+        foreach (var (golden, report) in goldens.Zip(reports))
+        {
+            var file = golden.GetProperty("file").GetString();
+            Rows(report.GetProperty("rows")).ShouldBe(Rows(golden.GetProperty("analyze")), $"{file} as systemd {version}");
+            report.GetProperty("exposure").GetDouble().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
+                .ShouldBe(golden.GetProperty("overall").GetString(), $"{file} as systemd {version}");
+            report.GetProperty("predicate").GetString().ShouldBe(golden.GetProperty("predicate").GetString(), $"{file} as systemd {version}");
+        }
+    }
+
+    [Fact]
+    public void The_version_decides_offline_private_mounts_and_new_values()
+    {
+        var file = Path.Combine(Units, "empty.service");
+        Run("analyze", "--offline", "--systemd-version", "252", file).Stdout.ShouldContain("Overall exposure level for empty.service: 9.6 UNSAFE");
+        Run("analyze", "--offline", "--systemd-version", "257", file).Stdout.ShouldContain("Overall exposure level for empty.service: 9.4 UNSAFE");
+        // 255 and 258 have no recorded syscall groups of their own: said on one line, the rest follows the version asked.
+        var (exit, stdout, stderr) = Run("analyze", "--offline", "--systemd-version", "258", file);
+        exit.ShouldBe(CliApp.ExitOk);
+        stdout.ShouldContain("9.4 UNSAFE");
+        stderr.Trim().ShouldBe("hardentui: systemd 258's syscall groups are not recorded; using 257's (everything else follows 258)");
+    }
+
+    [Theory]
+    [InlineData("12x", "--systemd-version 12x: not a systemd version number (such as 252 or 257)")]
+    [InlineData("", "--systemd-version : not a systemd version number (such as 252 or 257)")]
+    [InlineData("-5", "--systemd-version -5: not a systemd version number (such as 252 or 257)")]
+    [InlineData("2570000", "--systemd-version 2570000: not a systemd version number (such as 252 or 257)")]
+    [InlineData("251", "--systemd-version 251: HardenTui knows systemd 252 to 258")]
+    [InlineData("259", "--systemd-version 259: HardenTui knows systemd 252 to 258")]
+    public void A_bad_systemd_version_is_one_line_and_exit_2(string value, string message)
+    {
+        var (exit, stdout, stderr) = Run("analyze", "--offline", "--systemd-version", value, Path.Combine(Units, "empty.service"));
+        exit.ShouldBe(CliApp.ExitBadInput);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldBe($"hardentui: {message}\n");
+    }
+
+    [Fact]
+    public void A_systemd_version_without_offline_is_refused()
+    {
+        var (exit, _, stderr) = Run("analyze", "--systemd-version", "257", "nginx.service");
+        exit.ShouldBe(CliApp.ExitBadInput);
+        stderr.ShouldBe("hardentui: --systemd-version needs --offline (loaded units are scored as the running systemd's)\n");
+    }
+
+    private static string[] Rows(JsonElement rows) =>
+        rows.EnumerateArray().Select(r => $"{r.GetProperty("set")} | {r.GetProperty("name")} | {r.GetProperty("json_field")} | {r.GetProperty("description")} | {r.GetProperty("exposure")}").ToArray();
 
     private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRun.Run(args);
 }

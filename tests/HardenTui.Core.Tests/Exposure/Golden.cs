@@ -7,7 +7,8 @@ namespace HardenTui.Core.Tests.Exposure;
 
 /// <summary>
 /// Reads the goldens recorded from the real systemd-analyze (see tests/HardenTui.Host.Tests/golden/regen.sh): 252 in
-/// golden/, each other version in golden/vNNN/ with its own syscall-filter.txt; the offline unit files are shared.
+/// golden/, each other version in golden/vNNN/; the offline unit files are shared. Each version's syscall groups are the
+/// listing regen.sh records into src/HardenTui.Core/Syscalls/recorded/, which ships (`analyze --offline --systemd-version`).
 /// </summary>
 internal static class Golden
 {
@@ -20,8 +21,7 @@ internal static class Golden
 
     public static readonly SyscallGroups Groups = GroupsOf(252);
 
-    public static SyscallGroups GroupsOf(int version) =>
-        SyscallGroups.Parse(File.ReadAllText(Path.Combine(RootOf(version), "syscall-filter.txt")), version);
+    public static SyscallGroups GroupsOf(int version) => SyscallGroups.Recorded(version);
 
     public static IEnumerable<object[]> Names(string kind) =>
         Directory.GetFiles(Path.Combine(Root, kind), "*.json").Select(f => new object[] { Path.GetFileNameWithoutExtension(f) }).OrderBy(o => (string)o[0]);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shouldly;
 
 namespace HardenTui.Host.Tests.Tui;
 
@@ -10,13 +11,29 @@ internal sealed class TmuxScreen(BootedSandbox sandbox, string session)
     /// <summary>Literal text (no key names), e.g. "!" or a command line.</summary>
     public Task Type(string text) => sandbox.ShAsync($"tmux send-keys -t {session} -l '{text}'");
 
+    /// <summary>What the terminal shows now, row by row.</summary>
+    public Task<string> CaptureAsync() => sandbox.ShAsync($"tmux capture-pane -t {session} -p");
+
+    /// <summary>
+    /// A left click at the first cell of <paramref name="text"/> on screen, sent as a terminal sends it: SGR mouse
+    /// press and release reports (1-based), raw bytes into the pane.
+    /// </summary>
+    public async Task ClickAsync(string text)
+    {
+        var rows = (await CaptureAsync()).Split('\n');
+        var y = Array.FindIndex(rows, r => r.Contains(text, StringComparison.Ordinal));
+        y.ShouldBeGreaterThanOrEqualTo(0, $"'{text}' is not on screen");
+        var x = rows[y].IndexOf(text, StringComparison.Ordinal) + 1;
+        await sandbox.ShAsync($"tmux send-keys -t {session} -l \"$(printf '\\033[<0;{x + 1};{y + 1}M')\"; tmux send-keys -t {session} -l \"$(printf '\\033[<0;{x + 1};{y + 1}m')\"");
+    }
+
     /// <summary>The screen once it matches <paramref name="pattern"/>; a timeout shows the last screen seen.</summary>
     public async Task<string> WaitForAsync(string pattern, int seconds)
     {
         var screen = "";
         for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(250))
         {
-            screen = await sandbox.ShAsync($"tmux capture-pane -t {session} -p");
+            screen = await CaptureAsync();
             if (Regex.IsMatch(screen, pattern))
                 return screen;
         }

@@ -8,7 +8,8 @@
 #         offline/NAME.json  {file, analyze, overall, predicate} for every offline/units/*.service
 #         dropin/CASE.json   {unit, dropin, unit_text (systemctl cat before), analyze, overall, predicate} after really
 #                            applying cases/UNIT@@NAME.conf
-#         syscall-filter.txt (the host's group listing the scorer resolves groups from)
+#         src/HardenTui.Core/Syscalls/recorded/syscall-filter-NNN.txt (that systemd's group listing the scorer resolves
+#                            groups from; it ships, for `analyze --offline --systemd-version NNN`)
 set -euo pipefail
 P=${1:?leader pid of the sandbox}
 ONLY=${2:-all}
@@ -22,7 +23,7 @@ if [ "$ONLY" = version ]; then
 fi
 PY=$(command -v python3)
 
-IN systemd-analyze syscall-filter > "$GOLDEN/syscall-filter.txt" 2>/dev/null || true
+IN systemd-analyze syscall-filter > "$HERE/../../../src/HardenTui.Core/Syscalls/recorded/syscall-filter-$(IN systemctl --version | awk 'NR==1{print $2}').txt" 2>/dev/null || true
 
 escape() { "$PY" -c 'import sys;print("".join(c if c.isalnum() else "_%02x" % ord(c) for c in sys.argv[1]))' "$1"; }
 
