@@ -59,7 +59,10 @@ internal sealed class EverydayChecks(ServiceHealth health, ISystemd systemd, IPr
         CancellationToken ct)
     {
         var serial = await KernelSeccompLog.LastSerialAsync(runner, ct);
-        var kernel = new KernelSeccompLog(runner, r => programs.Contains(r.Exe), serial, sinceUnixMs / 1000);
+        // Denials only: a SECCOMP_RET_LOG record (SystemCallLog=, or a trace of the same program) was allowed. The kernel
+        // log knows programs, not units or containers: another instance of the same program anywhere on the machine
+        // (a container) shows up here too.
+        var kernel = new KernelSeccompLog(runner, r => !r.Logged && programs.Contains(r.Exe), serial, sinceUnixMs / 1000);
         var start = await health.StateAsync(unit, ct);
         var end = clock.GetUtcNow() + length;
         var problems = new List<string>();
