@@ -167,4 +167,29 @@ public class StraceBlockTests
         ScanAll();
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(4096, "64 MB scanned a second time");
     }
+
+    [Fact]
+    public void Folding_blocks_allocates_nothing_per_line()
+    {
+        var log = NginxLoad.Value;
+        var scanner = new StraceBlockScanner();
+        var block = new StraceBlock(1 << 20);
+        var builder = new FindingsBuilder();
+        void FoldAll()
+        {
+            for (var offset = 0; offset < log.Length; offset += block.Buffer.Length)
+            {
+                block.Length = Math.Min(block.Buffer.Length, log.Length - offset);
+                log.AsSpan(offset, block.Length).CopyTo(block.Buffer);
+                scanner.Scan(block);
+                builder.Accept(block);
+            }
+        }
+        FoldAll(); // keys, samples, fd tables
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        FoldAll(); // the log again: 64 MB more into the same builder
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(256 * 1024, "a longer log must not cost more memory");
+        builder.EndBlocks();
+        builder.Snapshot().SyscallHistogram()["newfstatat"].ShouldBe(2 * 248504);
+    }
 }

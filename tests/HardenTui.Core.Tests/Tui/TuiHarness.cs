@@ -32,7 +32,7 @@ internal sealed class TuiHarness : IDisposable
     public TuiHarness(WizardModel model, TerminalTraits? traits = null)
     {
         var t = traits ?? Utf8;
-        App = Application.Create().Init(DriverRegistry.Names.ANSI);
+        App = WizardLoop.NewApplication();
         App.Driver!.SetScreenSize(model.Width, model.Height);
         Loop = new WizardLoop(new RecordingEffects(Commands), t);
         Loop.Start(model);

@@ -81,6 +81,6 @@ internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
     private async Task ProbeThenReloadAsync(Cmd.StartTrace t, CancellationToken ct)
     {
         if (t.Probe.Length > 0) await runner.RunAsync(new ProcessSpec("sh", ["-c", t.Probe], Timeout: TimeSpan.FromSeconds(t.Seconds)), ct);
-        await UnitExercise.ReloadAsync(systemd, runner, t.Unit, ct);
+        await UnitExercise.ReloadAsync(systemd, t.Unit, ct);
     }
 }

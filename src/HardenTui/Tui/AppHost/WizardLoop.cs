@@ -38,7 +38,7 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
         using var restore = CrashRestore.Install();
         while (true)
         {
-            using (var app = Application.Create().Init(DriverRegistry.Names.ANSI))
+            using (var app = NewApplication())
             {
                 var size = app.Screen.Size;
                 if (!started)
@@ -73,6 +73,16 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
         // Cmd.Quit stops a running trace and restores its unit; give it time to finish.
         await Task.WhenAny(Task.WhenAll(_running), Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None));
         return 0;
+    }
+
+    /// <summary>
+    /// A Terminal.Gui application on its ANSI driver, with Terminal.Gui's configuration (themes, glyphs, key bindings)
+    /// applied first: the native build leaves that to us (see <see cref="TerminalGuiConfiguration"/>).
+    /// </summary>
+    public static IApplication NewApplication()
+    {
+        TerminalGuiConfiguration.Apply();
+        return Application.Create().Init(DriverRegistry.Names.ANSI);
     }
 
     /// <summary>Builds the root for an initialised application and wires keys, resizes and the inbox to it.</summary>
