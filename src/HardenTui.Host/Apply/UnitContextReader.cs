@@ -8,7 +8,7 @@ namespace HardenTui.Host.Apply;
 /// <summary>
 /// Reads the <see cref="UnitContext"/> the resolver needs from where the unit runs: User=, Group=, PAMName=, the PAM
 /// configuration (/etc/pam.d), and owner, group and mode of the directories the unit could claim as its own
-/// (/var/lib/NAME, /var/cache/NAME, /var/log/NAME, /run/NAME), Type= and the systemd version (`systemctl --version`).
+/// (/var/lib/NAME, /var/cache/NAME, /var/log/NAME, /run/NAME), Type= and the running systemd's version (its Version property).
 /// Through the runner, so inside the sandbox when there.
 /// </summary>
 public static class UnitContextReader
@@ -17,10 +17,10 @@ public static class UnitContextReader
 
     public static async Task<UnitContext> ReadAsync(IProcessRunner runner, UnitProperties props, Observations seen, CancellationToken ct)
     {
-        var version = await runner.RunAsync(new ProcessSpec("systemctl", ["--version"]), ct);
+        var version = await ManagerFacts.VersionLineAsync(runner, ct);
         var bare = new UnitContext(props.Unit, Word(props.String("User")), Word(props.String("Group")))
         {
-            SystemdVersion = Core.Directives.SystemdVersions.Parse(version.Stdout.Split('\n')[0]),
+            SystemdVersion = Core.Directives.SystemdVersions.Parse(version),
             ServiceType = Word(props.String("Type")),
         };
         var pam = await runner.RunAsync(new ProcessSpec("sh", ["-c", "grep -H '' /etc/pam.d/* 2>/dev/null; true"]), ct);

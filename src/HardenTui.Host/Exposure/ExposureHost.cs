@@ -77,9 +77,9 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd, Syscal
     /// </summary>
     public async Task<IReadOnlyList<SecurityInfo>> LoadedManyAsync(IReadOnlyList<string> units, bool forPreview = false, CancellationToken ct = default)
     {
-        var groups = SyscallGroupsAsync(ct);
+        // The requests first (they wait on the connection), then the groups (a cache hit is read and parsed right here).
         var pending = units.Select(u => LoadedAsync(u, forPreview, ct)).ToList();
-        await groups;
+        await SyscallGroupsAsync(ct);
         var result = new List<SecurityInfo>(units.Count);
         foreach (var p in pending) result.Add(await p);
         return result;

@@ -21,9 +21,9 @@ public sealed class DbusSystemd : ISystemd, IDisposable
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReloadTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly JobWaiter _jobs = new();
     private DBusConnection? _connection;
+    private Task<DBusConnection>? _connecting;
     private Task? _subscribed;
 
     /// <param name="address">A D-Bus address (unix:path=…).</param>
@@ -315,25 +315,34 @@ public sealed class DbusSystemd : ISystemd, IDisposable
         }
     }
 
+    /// <summary>The connection; callers that come while it is being made all wait for the one attempt (no queue behind a lock).</summary>
     private async Task<DBusConnection> ConnectionAsync(CancellationToken ct)
     {
         if (_connection is { } ready) return ready;
-        await _connectLock.WaitAsync(ct);
+        Task<DBusConnection> connecting;
+        lock (_jobs)
+            connecting = _connecting ??= ConnectAnyAsync();
         try
         {
-            if (_connection is { } raced) return raced;
-            try
-            {
-                return _connection = await ConnectAsync(Address, ct);
-            }
-            catch (SystemdException) when (Fallback is not null)
-            {
-                return _connection = await ConnectAsync(Fallback, ct);
-            }
+            return await connecting.WaitAsync(ct);
         }
-        finally
+        catch
         {
-            _connectLock.Release();
+            lock (_jobs)
+                if (_connecting == connecting && connecting.IsCompleted) _connecting = null; // failed: the next call tries again
+            throw;
+        }
+    }
+
+    private async Task<DBusConnection> ConnectAnyAsync()
+    {
+        try
+        {
+            return _connection = await ConnectAsync(Address, CancellationToken.None);
+        }
+        catch (SystemdException) when (Fallback is not null)
+        {
+            return _connection = await ConnectAsync(Fallback, CancellationToken.None);
         }
     }
 
@@ -357,7 +366,11 @@ public sealed class DbusSystemd : ISystemd, IDisposable
     private void Forget(DBusConnection connection)
     {
         if (Interlocked.CompareExchange(ref _connection, null, connection) != connection) return;
-        lock (_jobs) _subscribed = null;
+        lock (_jobs)
+        {
+            _subscribed = null;
+            _connecting = null;
+        }
         _jobs.FailAll(new SystemdException($"the D-Bus connection to {Where} closed"));
         connection.Dispose();
     }
