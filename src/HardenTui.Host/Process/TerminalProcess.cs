@@ -16,13 +16,27 @@ namespace HardenTui.Host.Process;
 /// </summary>
 public static class TerminalProcess
 {
-    /// <summary>Runs a program with this terminal as its stdin, stdout and stderr and returns its exit code.</summary>
+    /// <summary>
+    /// Runs a program with this terminal as its stdin, stdout and stderr and returns its exit code. Cancelled, the
+    /// program and everything it started are killed before the cancellation is thrown: left running, an `nsenter` into
+    /// a sandbox being torn down is stopped by the container's shutdown (systemd SIGSTOPs everything, nsenter stops
+    /// itself with its child) and, stopped, never reaps its child, so the container never finishes shutting down.
+    /// </summary>
     public static async Task<int> RunAsync(string file, IEnumerable<string> args, CancellationToken ct = default)
     {
         var info = new System.Diagnostics.ProcessStartInfo(file) { UseShellExecute = false };
         foreach (var a in args) info.ArgumentList.Add(a);
         using var p = System.Diagnostics.Process.Start(info)!;
-        await p.WaitForExitAsync(ct);
+        try
+        {
+            await p.WaitForExitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
         return p.ExitCode;
     }
 
