@@ -38,7 +38,9 @@ findings() {
 
 version() {
   cat /proc/loadavg
-  hyperfine -N --warmup 10 --runs 200 --export-markdown "$out/version.md" "$exe --version"
+  hyperfine -N --warmup 10 --runs 300 --export-markdown "$out/version.md" \
+    -n "hardentui --version" "$exe --version" -n "systemd-analyze --version" "systemd-analyze --version"
+  cat /proc/loadavg
 }
 
 analyze() {

@@ -79,9 +79,22 @@ internal static class CallRules
         Span<char> path = stackalloc char[2 * PathResolver.MaxPath + 1];
         foreach (var arg in call.Effect.Paths)
         {
-            var length = PathResolver.Resolve(args, arg, state, path);
-            if (length <= 0) continue;
-            var resolved = path[..length];
+            var quoted = StraceArgs.Nth(args, arg.Path);
+            // An absolute path resolves the same whatever the process's state: resolved once, then found by its text.
+            var absolute = quoted.Length > 1 && quoted[0] == (byte)'"' && quoted[1] == (byte)'/';
+            var known = absolute ? b.AbsolutePaths.Find(quoted) : null;
+            scoped ReadOnlySpan<char> resolved;
+            if (known is not null)
+            {
+                resolved = known.Path;
+            }
+            else
+            {
+                var length = PathResolver.Resolve(quoted, args, arg, state, path);
+                if (length <= 0) continue;
+                resolved = path[..length];
+                if (absolute) known = b.AbsolutePaths.Add(quoted, resolved);
+            }
             var access = arg.Access;
             var opensFd = false;
             if (access == PathAccess.ByOpenFlags)
@@ -96,8 +109,10 @@ internal static class CallRules
             {
                 opensFd = result.Succeeded;
             }
-            var tally = b[access switch { PathAccess.Read => FindingKind.PathRead, PathAccess.Write => FindingKind.PathWritten, _ => FindingKind.PathCreated }];
-            var entry = tally.Intern(resolved);
+            var kind = access switch { PathAccess.Read => FindingKind.PathRead, PathAccess.Write => FindingKind.PathWritten, _ => FindingKind.PathCreated };
+            var tally = b[kind];
+            var entry = known?.Entries[kind - FindingKind.PathRead] ?? tally.Intern(resolved);
+            if (known is not null) known.Entries[kind - FindingKind.PathRead] = entry;
             tally.Bump(entry, evidence);
             if (opensFd) state.Fds[(int)result.Value] = entry.Key; // the tally's string: no new one per open
         }

@@ -53,6 +53,7 @@ public sealed class FindingsBuilder
     }
 
     internal Tally this[FindingKind kind] => _tallies[(int)kind];
+    internal AbsolutePaths AbsolutePaths { get; } = new();
     internal Func<string, string?>? InterpreterOf => _interpreterOf;
 
     public void Accept(ReadOnlySpan<byte> line) => Accept(StraceLineParser.Parse(line));

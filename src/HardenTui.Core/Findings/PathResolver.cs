@@ -13,10 +13,15 @@ internal static class PathResolver
 
     /// <summary>Writes the resolved path into <paramref name="into"/> (2×MaxPath chars) and returns its length, or -1.</summary>
     [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
-    public static int Resolve(ReadOnlySpan<byte> args, PathArgument arg, ProcessState state, Span<char> into)
+    public static int Resolve(ReadOnlySpan<byte> args, PathArgument arg, ProcessState state, Span<char> into) =>
+        Resolve(StraceArgs.Nth(args, arg.Path), args, arg, state, into);
+
+    /// <summary>The same, with the path argument (<paramref name="quoted"/>, as strace printed it) already found.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the buffer is written before it is read; zeroing it cost more than the parse
+    public static int Resolve(ReadOnlySpan<byte> quoted, ReadOnlySpan<byte> args, PathArgument arg, ProcessState state, Span<char> into)
     {
         Span<byte> raw = stackalloc byte[MaxPath];
-        var n = StraceArgs.Unquote(StraceArgs.Nth(args, arg.Path), raw);
+        var n = StraceArgs.Unquote(quoted, raw);
         if (n <= 0) return -1;
         var path = raw[..n];
         Span<char> joined = stackalloc char[2 * MaxPath + 1];

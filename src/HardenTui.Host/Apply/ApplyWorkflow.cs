@@ -193,7 +193,8 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
     /// <summary>reset-failed (a unit that hit its start limit would refuse the restart), restart, and check it stays active.</summary>
     private async Task BringBackAsync(string unit, CancellationToken ct)
     {
-        await _health.Runner.RunAsync(Process.ProcessSpec.Of("systemctl", "reset-failed", "--", unit), ct);
+        try { await systemd.ResetFailedAsync(unit, ct); }
+        catch (SystemdException) { /* as `systemctl reset-failed`'s exit code was: the restart below says what matters */ }
         string? why = null;
         try
         {

@@ -8,7 +8,7 @@ namespace HardenTui.Host.Apply;
 /// <summary>
 /// Reads the <see cref="UnitContext"/> the resolver needs from where the unit runs: User=, Group=, PAMName=, the PAM
 /// configuration (/etc/pam.d), and owner, group and mode of the directories the unit could claim as its own
-/// (/var/lib/NAME, /var/cache/NAME, /var/log/NAME, /run/NAME), Type= and the systemd version (`systemctl --version`),
+/// (/var/lib/NAME, /var/cache/NAME, /var/log/NAME, /run/NAME), Type= and the running systemd's version (its Version property),
 /// the service's mount table (/proc/MAINPID/mountinfo, else PID 1's) and whether RestrictFileSystems= is enforced there.
 /// Through the runner, so inside the sandbox when there.
 /// </summary>
@@ -18,15 +18,15 @@ public static class UnitContextReader
 
     public static async Task<UnitContext> ReadAsync(IProcessRunner runner, UnitProperties props, Observations seen, CancellationToken ct)
     {
-        var version = await runner.RunAsync(new ProcessSpec("systemctl", ["--version"]), ct);
+        var version = await ManagerFacts.VersionLineAsync(runner, ct);
         var pid = props.Number("MainPID") is > 0 and var main ? main : 1;
         var mountinfo = await runner.RunAsync(new ProcessSpec("sh", ["-c", "cat /proc/$1/mountinfo 2>/dev/null || cat /proc/1/mountinfo", "sh", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]), ct);
         var bare = new UnitContext(props.Unit, Word(props.String("User")), Word(props.String("Group")))
         {
-            SystemdVersion = Core.Directives.SystemdVersions.Parse(version.Stdout.Split('\n')[0]),
+            SystemdVersion = Core.Directives.SystemdVersions.Parse(version),
             ServiceType = Word(props.String("Type")),
             Mounts = mountinfo.Ok ? MountTable.Parse(mountinfo.Stdout) : null,
-            FileSystemRestriction = await FileSystemRestrictionAsync(runner, version.Stdout, ct),
+            FileSystemRestriction = await FileSystemRestrictionAsync(runner, await FeaturesAsync(runner, ct), ct),
         };
         var pam = await runner.RunAsync(new ProcessSpec("sh", ["-c", "grep -H '' /etc/pam.d/* 2>/dev/null; true"]), ct);
         var session = SessionService.Recognise(props.Unit, Word(props.String("PAMName")), UnitSettings.Programs(props), PamStacks.Parse(pam.Stdout), seen);
@@ -38,14 +38,21 @@ public static class UnitContextReader
         return bare with { Session = session, Directories = directories };
     }
 
+    /// <summary>The running manager's compile-time features ("+PAM … -BPF_FRAMEWORK …"), its Features property.</summary>
+    private static async Task<string> FeaturesAsync(IProcessRunner runner, CancellationToken ct)
+    {
+        using var systemd = DbusSystemd.For(runner);
+        return await systemd.GetManagerStringAsync("Features", ct);
+    }
+
     /// <summary>
     /// Whether RestrictFileSystems= takes effect: systemd built with BPF (`+BPF_FRAMEWORK`), the kernel's BPF LSM active
     /// (/sys/kernel/security/lsm lists bpf), and then the proof: a transient unit denied proc cannot read /proc.
     /// </summary>
-    public static async Task<Enforcement?> FileSystemRestrictionAsync(IProcessRunner runner, string systemctlVersion, CancellationToken ct)
+    public static async Task<Enforcement?> FileSystemRestrictionAsync(IProcessRunner runner, string features, CancellationToken ct)
     {
-        if (!systemctlVersion.Contains("+BPF_FRAMEWORK", StringComparison.Ordinal))
-            return new Enforcement(false, "this systemd is built without BPF (systemctl --version shows -BPF_FRAMEWORK), so it never loads the BPF LSM program");
+        if (!features.Contains("+BPF_FRAMEWORK", StringComparison.Ordinal))
+            return new Enforcement(false, "this systemd is built without BPF (its features say -BPF_FRAMEWORK), so it never loads the BPF LSM program");
         var lsm = await runner.RunAsync(new ProcessSpec("cat", ["/sys/kernel/security/lsm"]), ct);
         if (!lsm.Ok)
             return new Enforcement(false, "there is no /sys/kernel/security/lsm where systemd runs (securityfs not mounted, as in a container), so systemd finds no BPF LSM");

@@ -12,7 +12,7 @@ public static class FingerprintReader
 {
     public static async Task<HostFingerprint> ReadAsync(IProcessRunner runner, CancellationToken ct = default) =>
         HostFingerprint.FromProbes(
-            await OutputAsync(runner, ct, "systemctl", "--version"),
+            await ManagerFacts.VersionLineAsync(runner, ct),
             await OutputAsync(runner, ct, "uname", "-r"),
             await OutputAsync(runner, ct, "uname", "-m"),
             // os-release(5): /etc/os-release, else /usr/lib/os-release.

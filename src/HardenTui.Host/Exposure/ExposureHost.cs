@@ -12,7 +12,8 @@ using HardenTui.Host.Units;
 
 namespace HardenTui.Host.Exposure;
 
-public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
+/// <param name="cache">Where the syscall-filter and version outputs are kept between runs (null: read them every time).</param>
+public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd, SyscallGroupCache? cache = null)
 {
     private Task<SyscallGroups>? _groups;
 
@@ -36,6 +37,9 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
 
     private async Task<SyscallGroups> ReadGroupsAsync(CancellationToken ct)
     {
+        var key = cache?.Key();
+        if (key is not null && cache!.Read(key) is { } hit && FromCache(hit.VersionLine, hit.Filter) is { } fromCache)
+            return fromCache;
         // Both at once: each is a process start, and analyze pays for them before its first row.
         var filter = runner.RunAsync(new ProcessSpec("systemd-analyze", ["syscall-filter", "--no-pager"], Timeout: TimeSpan.FromSeconds(30)), ct);
         var versionRun = runner.RunAsync(new ProcessSpec("systemd-analyze", ["--version"], Timeout: TimeSpan.FromSeconds(30)), ct);
@@ -43,9 +47,27 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
         if (!r.Ok)
             throw new SystemdException($"systemd-analyze syscall-filter failed: {r.Stderr.Trim()}");
         var v = await versionRun;
-        var version = SystemdVersions.Parse(v.Stdout.Split('\n')[0])
+        var versionLine = v.Stdout.Split('\n')[0];
+        var version = SystemdVersions.Parse(versionLine)
             ?? throw new SystemdException($"systemd-analyze --version printed no version: {(v.Stdout + v.Stderr).Trim()}");
-        return SyscallGroups.Parse(r.Stdout, version);
+        var groups = SyscallGroups.Parse(r.Stdout, version);
+        // Stored only when the key still holds afterwards (systemd was not upgraded while it ran).
+        if (key is not null && cache!.Key() == key) cache.Write(key, versionLine, r.Stdout);
+        return groups;
+    }
+
+    /// <summary>A cache entry that does not parse is a miss, never an error.</summary>
+    private static SyscallGroups? FromCache(string versionLine, string filter)
+    {
+        if (SystemdVersions.Parse(versionLine) is not { } version) return null;
+        try
+        {
+            return SyscallGroups.Parse(filter, version);
+        }
+        catch (BadInputException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -55,9 +77,9 @@ public sealed class ExposureHost(IProcessRunner runner, ISystemd systemd)
     /// </summary>
     public async Task<IReadOnlyList<SecurityInfo>> LoadedManyAsync(IReadOnlyList<string> units, bool forPreview = false, CancellationToken ct = default)
     {
-        var groups = SyscallGroupsAsync(ct);
+        // The requests first (they wait on the connection), then the groups (a cache hit is read and parsed right here).
         var pending = units.Select(u => LoadedAsync(u, forPreview, ct)).ToList();
-        await groups;
+        await SyscallGroupsAsync(ct);
         var result = new List<SecurityInfo>(units.Count);
         foreach (var p in pending) result.Add(await p);
         return result;

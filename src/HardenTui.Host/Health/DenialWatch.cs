@@ -37,7 +37,8 @@ public sealed class DenialWatch(ISystemd systemd, IProcessRunner runner, DropInS
             foreach (var program in UnitSettings.Programs(await systemd.GetPropertiesAsync(unit, ct)))
                 programs.TryAdd(program, unit);
         _unitOfProgram = programs;
-        _kernel = new KernelSeccompLog(runner, r => programs.ContainsKey(r.Exe), await KernelSeccompLog.LastSerialAsync(runner, ct), since);
+        _kernel = new KernelSeccompLog(runner, r => !r.Logged && programs.ContainsKey(r.Exe), // a logged call (SystemCallLog=) was allowed
+            await KernelSeccompLog.LastSerialAsync(runner, ct), since);
         var head = await runner.RunAsync(ProcessSpec.Of("journalctl", "-n", "1", "-o", "json", "--no-pager", "-q"), ct);
         _cursor = head.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JournalScan.Entry).LastOrDefault()?.Cursor ?? "";
     }

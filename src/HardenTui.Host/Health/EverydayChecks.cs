@@ -39,9 +39,9 @@ internal sealed class EverydayChecks(ServiceHealth health, ISystemd systemd, IPr
         step?.Invoke("reload", StepStatus.Running, $"systemctl reload {unit}");
         var since = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var before = await health.StateAsync(unit, ct);
-        var r = await runner.RunAsync(new ProcessSpec("systemctl", ["reload", unit], Timeout: TimeSpan.FromSeconds(90)), ct);
         var problems = new List<string>();
-        if (!r.Ok) problems.Add($"`systemctl reload {unit}` failed (exit {r.ExitCode}): {ServiceHealth.FirstLine(r.Stderr + r.Stdout)}");
+        try { await systemd.ReloadAsync(unit, TimeSpan.FromSeconds(90), ct); }
+        catch (SystemdException e) when (e is not SystemdAccessDeniedException) { problems.Add($"reloading {unit} failed: {e.Message}"); }
         var after = await health.WaitSettledStateAsync(unit, ct);
         if (after.Active != "active") problems.Add($"{unit} is {after.Active} ({after.Sub}) after the reload");
         else if (after.Restarts != before.Restarts) problems.Add($"{unit} restarted during the reload");
@@ -59,7 +59,10 @@ internal sealed class EverydayChecks(ServiceHealth health, ISystemd systemd, IPr
         CancellationToken ct)
     {
         var serial = await KernelSeccompLog.LastSerialAsync(runner, ct);
-        var kernel = new KernelSeccompLog(runner, r => programs.Contains(r.Exe), serial, sinceUnixMs / 1000);
+        // Denials only: a SECCOMP_RET_LOG record (SystemCallLog=, or a trace of the same program) was allowed. The kernel
+        // log knows programs, not units or containers: another instance of the same program anywhere on the machine
+        // (a container) shows up here too.
+        var kernel = new KernelSeccompLog(runner, r => !r.Logged && programs.Contains(r.Exe), serial, sinceUnixMs / 1000);
         var start = await health.StateAsync(unit, ct);
         var end = clock.GetUtcNow() + length;
         var problems = new List<string>();

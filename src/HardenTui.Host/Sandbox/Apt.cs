@@ -19,6 +19,8 @@ public enum AptPhase { Lists, Downloading, Installing }
 public static class Apt
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan LockPoll = TimeSpan.FromSeconds(3);
 
     /// <summary>Whether the root (/ or a chroot) has package lists at all.</summary>
     public static bool HasLists(string root)
@@ -46,6 +48,14 @@ public static class Apt
         await EnsureListsAsync(runner, root, ct, progress);
         var packages = string.Join(' ', installArgs.Where(a => !a.StartsWith('-') && a != "install"));
         var r = await RunWithStatusAsync(runner, installArgs, packages, progress, ct);
+        // The sandbox shares this machine's download cache (/var/cache/apt/archives, bound in): an apt downloading on
+        // this machine holds its lock, which apt does not wait for (DPkg::Lock::Timeout covers dpkg's lock only).
+        for (var waited = TimeSpan.Zero; !r.Ok && ArchivesLocked(r.Stdout + r.Stderr) && waited < LockWait; waited += LockPoll)
+        {
+            if (waited == TimeSpan.Zero) Say(progress, "apt: the download cache /var/cache/apt/archives is locked by another apt on this machine; waiting for it (up to 2 minutes) ...");
+            await Task.Delay(LockPoll, ct);
+            r = await RunWithStatusAsync(runner, installArgs, packages, progress, ct);
+        }
         if (!r.Ok && StaleListsReason(r.Stdout) is { } reason)
         {
             Say(progress, $"apt: {reason}; the package lists are out of date: running apt-get update and trying again ...");
@@ -84,6 +94,10 @@ public static class Apt
     internal static string? StaleListsReason(string output) =>
         output.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("E:") &&
             (l.Contains("has no installation candidate") || l.Contains("Unable to locate package") || l.Contains("404")));
+
+    /// <summary>Whether apt refused because another apt holds the download cache's lock ("Unable to lock directory /var/cache/apt/archives/").</summary>
+    internal static bool ArchivesLocked(string output) =>
+        output.Contains("Unable to lock directory", StringComparison.Ordinal) && output.Contains("/var/cache/apt/archives", StringComparison.Ordinal);
 
     /// <summary>Whether apt refused because dpkg was interrupted ("you must manually run 'dpkg --configure -a'").</summary>
     internal static bool Interrupted(string output) => output.Contains("dpkg was interrupted", StringComparison.Ordinal);

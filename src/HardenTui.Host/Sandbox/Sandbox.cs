@@ -3,6 +3,7 @@
 // teardown. Commands run inside through nsenter (see SandboxProcessRunner).
 using System.Diagnostics;
 using HardenTui.Host.Process;
+using HardenTui.Host.Systemd;
 
 namespace HardenTui.Host.Sandbox;
 
@@ -145,10 +146,12 @@ public sealed class Sandbox : IAsyncDisposable
     {
         var until = DateTime.UtcNow + limit;
         var last = "";
+        // The Manager's SystemState (what `systemctl is-system-running` prints), over the sandbox's bus once it is up.
+        using var systemd = DbusSystemd.ForSandbox(LeaderPid);
         while (DateTime.UtcNow < until)
         {
-            var r = await Runner.RunAsync(new ProcessSpec("systemctl", ["is-system-running"], Timeout: TimeSpan.FromSeconds(5)), ct);
-            last = (r.Stdout + r.Stderr).Trim();
+            try { last = await systemd.GetManagerStringAsync("SystemState", ct); }
+            catch (SystemdException e) { last = e.Message; }
             if (last is "running" or "degraded") return;
             if (_nspawn.Exited.IsCompleted) throw new SandboxException($"the sandbox's systemd exited during boot ({last})");
             await Task.Delay(100, ct);

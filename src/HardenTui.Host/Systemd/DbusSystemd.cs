@@ -21,32 +21,43 @@ public sealed class DbusSystemd : ISystemd, IDisposable
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReloadTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly JobWaiter _jobs = new();
     private DBusConnection? _connection;
+    private Task<DBusConnection>? _connecting;
     private Task? _subscribed;
 
     /// <param name="address">A D-Bus address (unix:path=…).</param>
     /// <param name="root">Where the manager's root file system is seen from here ("/" on a host, /proc/LEADER/root for a sandbox): unit files are read there.</param>
     /// <param name="where">Names the manager in messages ("systemd", "the sandbox's systemd").</param>
-    public DbusSystemd(string address, string root = "/", string where = "systemd")
+    /// <param name="fallback">Tried when <paramref name="address"/> cannot be connected to (root's private socket first, then the bus).</param>
+    public DbusSystemd(string address, string root = "/", string where = "systemd", string? fallback = null)
     {
         Address = address;
         Root = root;
         Where = where;
+        Fallback = fallback;
     }
 
     public string Address { get; }
+    public string? Fallback { get; }
     public string Root { get; }
     public string Where { get; }
 
-    /// <summary>This machine's systemd: the system bus where one runs, else systemd's private socket (root only,
-    /// and only from systemd's own PID namespace: it refuses peers it cannot see).</summary>
+    /// <summary>
+    /// This machine's systemd. As root, systemd's private socket first, as systemctl and systemd-analyze do: no
+    /// dbus-daemon between us and systemd (one hop less per message, and the daemon's own work). It is root-only
+    /// and systemd refuses peers outside its PID namespace, so where it cannot be connected to (a container that
+    /// sees the host's /run) the system bus is used. As a user, the system bus (else the private socket, for the
+    /// one-line refusal).
+    /// </summary>
     public static DbusSystemd ForHost()
     {
         var env = Environment.GetEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS");
         if (!string.IsNullOrEmpty(env)) return new DbusSystemd(env);
-        return new DbusSystemd($"unix:path={(File.Exists(SystemBusSocket) ? SystemBusSocket : PrivateSocket)}");
+        var bus = File.Exists(SystemBusSocket) ? $"unix:path={SystemBusSocket}" : null;
+        if (Environment.IsPrivilegedProcess && File.Exists(PrivateSocket))
+            return new DbusSystemd($"unix:path={PrivateSocket}", fallback: bus);
+        return new DbusSystemd(bus ?? $"unix:path={PrivateSocket}");
     }
 
     /// <summary>A sandbox's systemd, through the system bus of its leader's root (systemd's private socket would
@@ -101,6 +112,10 @@ public sealed class DbusSystemd : ISystemd, IDisposable
     public Task StartAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => JobAsync("StartUnit", unit, timeout, ct);
     public Task StopAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => JobAsync("StopUnit", unit, timeout, ct);
     public Task RestartAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => JobAsync("RestartUnit", unit, timeout, ct);
+    public Task ReloadAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => JobAsync("ReloadUnit", unit, timeout, ct);
+
+    public Task ResetFailedAsync(string unit, CancellationToken ct = default) =>
+        CallAsync($"ResetFailedUnit {unit}", c => Messages.UnitCall(c, "ResetFailedUnit", unit), static (_, _) => true, ct, unit);
 
     public async Task<string> CatAsync(string unit, CancellationToken ct = default)
     {
@@ -108,18 +123,39 @@ public sealed class DbusSystemd : ISystemd, IDisposable
         return await UnitText.CatAsync(Root, p.String("FragmentPath"), p.Strings("DropInPaths"), ct);
     }
 
-    public async Task<IAsyncDisposable> WatchUnitAsync(string unit, Action<UnitLiveState> changed, CancellationToken ct = default)
+    public Task<IAsyncDisposable> WatchUnitAsync(string unit, Action<UnitLiveState> changed, CancellationToken ct = default) =>
+        WatchPropertiesAsync(unit, LiveUnit.Names, new LiveUnit(unit, changed).Apply, ct);
+
+    /// <summary>
+    /// Follows some of a unit's properties (names of <see cref="UnitProperties.Schema"/>): <paramref name="changed"/>
+    /// hears their values once at the start, then from every PropertiesChanged that names them, whether it carries
+    /// the new value or only says the property is invalidated; an invalidated one is read again with
+    /// Properties.Get and reported when the answer comes. Called on a thread of the connection.
+    /// </summary>
+    internal async Task<IAsyncDisposable> WatchPropertiesAsync(string unit, IReadOnlyCollection<string> names,
+        Action<IReadOnlyDictionary<string, object>> changed, CancellationToken ct = default)
     {
         var connection = await SubscribedAsync(ct);
-        var live = new LiveUnit(unit, changed);
-        var watch = await WatchAsync(connection, UnitObjectPath.Of(unit), Properties, "PropertiesChanged", Messages.ReadChanges,
-            n => { if (n.HasValue) live.Apply(n.Value); });
+        var path = UnitObjectPath.Of(unit);
+        void Report(IEnumerable<KeyValuePair<string, object>> values)
+        {
+            var wanted = values.Where(v => names.Contains(v.Key)).ToDictionary(StringComparer.Ordinal);
+            if (wanted.Count == 0) return;
+            try { changed(wanted); }
+            catch (Exception) { /* a handler that throws would disconnect the connection */ }
+        }
+        var watch = await WatchAsync(connection, path, Properties, "PropertiesChanged", Messages.ReadChanges, n =>
+        {
+            if (!n.HasValue) return;
+            Report(n.Value.Values);
+            var stale = n.Value.Invalidated.Where(names.Contains).ToList();
+            if (stale.Count > 0) _ = RefetchAsync(connection, path, n.Value.Interface, stale, Report);
+        });
         try
         {
-            var now = await GetPropertiesAsync(unit, ct);
-            live.Apply(new Dictionary<string, object>(
-                new[] { "ActiveState", "SubState", "Result", "NRestarts", "MainPID" }
-                    .Where(now.Has).Select(n => KeyValuePair.Create(n, Value(now, n)))));
+            var now = await CallAsync($"properties of {unit}", connection, c => Messages.GetAll(c, path), Messages.ReadProperties, ct, unit);
+            if (now.GetValueOrDefault("LoadState") is "not-found" or null) throw new UnitNotFoundException(unit);
+            Report(now);
         }
         catch
         {
@@ -127,6 +163,25 @@ public sealed class DbusSystemd : ISystemd, IDisposable
             throw;
         }
         return new Watch(watch);
+    }
+
+    /// <summary>Reads invalidated properties again (one Properties.Get each, pipelined) and reports those that answer; never throws.</summary>
+    private static async Task RefetchAsync(DBusConnection connection, string path, string iface, IReadOnlyList<string> names,
+        Action<IEnumerable<KeyValuePair<string, object>>> report)
+    {
+        var pending = names.Where(Messages.Known.ContainsKey)
+            .Select(n => (Name: n, Value: connection.CallMethodAsync(Messages.Get(connection, path, iface, n), Messages.ReadTypedVariant, Messages.Known[n])))
+            .ToList();
+        var values = new List<KeyValuePair<string, object>>();
+        foreach (var (name, value) in pending)
+        {
+            try
+            {
+                if (await value.WaitAsync(CallTimeout) is { } v) values.Add(KeyValuePair.Create(name, v));
+            }
+            catch (Exception) { /* the unit went away, or the connection: nothing to report */ }
+        }
+        if (values.Count > 0) report(values);
     }
 
     public async Task<IAsyncDisposable> WatchServicesAsync(Action<ServiceEvent> changed, CancellationToken ct = default)
@@ -137,6 +192,12 @@ public sealed class DbusSystemd : ISystemd, IDisposable
             if (!e.Unit.EndsWith(".service", StringComparison.Ordinal)) return;
             try { changed(e); }
             catch (Exception) { /* a handler that throws would disconnect the connection */ }
+        }
+        void Changed(string name, IEnumerable<KeyValuePair<string, object>> values)
+        {
+            var changes = values.ToDictionary(StringComparer.Ordinal);
+            if (changes.ContainsKey("ActiveState") || changes.ContainsKey("SubState"))
+                Emit(new ServiceEvent(ServiceEventKind.Changed, name, changes.GetValueOrDefault("ActiveState") as string, changes.GetValueOrDefault("SubState") as string));
         }
         var watches = new List<IDisposable>
         {
@@ -150,18 +211,15 @@ public sealed class DbusSystemd : ISystemd, IDisposable
             Type = MessageType.Signal, PathNamespace = UnitObjectPath.Prefix.TrimEnd('/'), Interface = Properties, Member = "PropertiesChanged",
             Arg0 = UnitInterface,
         };
-        watches.Add(await connection.AddMatchAsync(rule, Messages.ReadPathAndChanges, (Notification<(string Path, Dictionary<string, object> Changes)> n) =>
+        watches.Add(await connection.AddMatchAsync(rule, Messages.ReadChanges, (Notification<PropertyChanges> n) =>
         {
             if (!n.HasValue || UnitObjectPath.NameOf(n.Value.Path) is not { } name) return;
-            var (changes, _) = (n.Value.Changes, 0);
-            if (changes.ContainsKey("ActiveState") || changes.ContainsKey("SubState"))
-                Emit(new ServiceEvent(ServiceEventKind.Changed, name, changes.GetValueOrDefault("ActiveState") as string, changes.GetValueOrDefault("SubState") as string));
+            Changed(name, n.Value.Values);
+            var stale = n.Value.Invalidated.Where(p => p is "ActiveState" or "SubState").ToList();
+            if (stale.Count > 0) _ = RefetchAsync(connection, n.Value.Path, n.Value.Interface, stale, v => Changed(name, v));
         }, emitOnCapturedContext: false, flags: WatchFlags(connection)));
         return new Watch([.. watches]);
     }
-
-    private static object Value(UnitProperties p, string name) =>
-        (object?)p.String(name) ?? (object?)p.UNumber(name) ?? "";
 
     private async Task JobAsync(string method, string unit, TimeSpan timeout, CancellationToken ct)
     {
@@ -257,35 +315,62 @@ public sealed class DbusSystemd : ISystemd, IDisposable
         }
     }
 
+    /// <summary>The connection; callers that come while it is being made all wait for the one attempt (no queue behind a lock).</summary>
     private async Task<DBusConnection> ConnectionAsync(CancellationToken ct)
     {
         if (_connection is { } ready) return ready;
-        await _connectLock.WaitAsync(ct);
+        Task<DBusConnection> connecting;
+        lock (_jobs)
+            connecting = _connecting ??= ConnectAnyAsync();
         try
         {
-            if (_connection is { } raced) return raced;
-            var connection = new DBusConnection(new DBusConnectionOptions(Address) { AutoConnect = false });
-            try
-            {
-                await connection.ConnectAsync().AsTask().WaitAsync(CallTimeout, ct);
-            }
-            catch (Exception e) when (e is DBusConnectFailedException or DBusConnectionClosedException or TimeoutException)
-            {
-                connection.Dispose();
-                throw SystemdErrors.Unreachable(Address, Where, e);
-            }
-            return _connection = connection;
+            return await connecting.WaitAsync(ct);
         }
-        finally
+        catch
         {
-            _connectLock.Release();
+            lock (_jobs)
+                if (_connecting == connecting && connecting.IsCompleted) _connecting = null; // failed: the next call tries again
+            throw;
+        }
+    }
+
+    private async Task<DBusConnection> ConnectAnyAsync()
+    {
+        try
+        {
+            return _connection = await ConnectAsync(Address, CancellationToken.None);
+        }
+        catch (SystemdException) when (Fallback is not null)
+        {
+            return _connection = await ConnectAsync(Fallback, CancellationToken.None);
+        }
+    }
+
+    private async Task<DBusConnection> ConnectAsync(string address, CancellationToken ct)
+    {
+        var connection = new DBusConnection(address == $"unix:path={PrivateSocket}" && Environment.IsPrivilegedProcess
+            ? new PrivateSocketOptions(PrivateSocket) { AutoConnect = false }
+            : new DBusConnectionOptions(address) { AutoConnect = false });
+        try
+        {
+            await connection.ConnectAsync().AsTask().WaitAsync(CallTimeout, ct);
+            return connection;
+        }
+        catch (Exception e) when (e is DBusConnectFailedException or DBusConnectionClosedException or TimeoutException)
+        {
+            connection.Dispose();
+            throw SystemdErrors.Unreachable(address, Where, e);
         }
     }
 
     private void Forget(DBusConnection connection)
     {
         if (Interlocked.CompareExchange(ref _connection, null, connection) != connection) return;
-        lock (_jobs) _subscribed = null;
+        lock (_jobs)
+        {
+            _subscribed = null;
+            _connecting = null;
+        }
         _jobs.FailAll(new SystemdException($"the D-Bus connection to {Where} closed"));
         connection.Dispose();
     }
@@ -308,6 +393,7 @@ public sealed class DbusSystemd : ISystemd, IDisposable
     /// <summary>Keeps the last known state of one unit and reports it whole on every change.</summary>
     private sealed class LiveUnit(string unit, Action<UnitLiveState> changed)
     {
+        public static readonly IReadOnlyCollection<string> Names = ["ActiveState", "SubState", "Result", "NRestarts", "MainPID"];
         private UnitLiveState _state = new(unit, "", "", "", 0, 0);
 
         public void Apply(IReadOnlyDictionary<string, object> changes)

@@ -37,6 +37,12 @@ public interface ISystemd
     Task StopAsync(string unit, TimeSpan timeout, CancellationToken ct = default);
     Task RestartAsync(string unit, TimeSpan timeout, CancellationToken ct = default);
 
+    /// <summary>A reload job (Manager.ReloadUnit, mode replace), judged like a start: JobRemoved's result, the unit still up.</summary>
+    Task ReloadAsync(string unit, TimeSpan timeout, CancellationToken ct = default);
+
+    /// <summary>Manager.ResetFailedUnit: forgets the unit's failed state and start-limit counter (`systemctl reset-failed`).</summary>
+    Task ResetFailedAsync(string unit, CancellationToken ct = default);
+
     /// <summary>The effective unit text, as `systemctl cat` shows it.</summary>
     Task<string> CatAsync(string unit, CancellationToken ct = default);
 

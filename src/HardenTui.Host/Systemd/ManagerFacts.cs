@@ -1,3 +1,5 @@
+using HardenTui.Host.Process;
+
 namespace HardenTui.Host.Systemd;
 
 /// <summary>
@@ -13,5 +15,19 @@ public sealed record ManagerFacts(int Version, string Architecture)
         var digits = new string(version.TakeWhile(char.IsAsciiDigit).ToArray());
         if (!int.TryParse(digits, out var major)) throw new SystemdException($"systemd reports an unreadable version '{version}'");
         return new ManagerFacts(major, await systemd.GetManagerStringAsync("Architecture", ct));
+    }
+
+    /// <summary>
+    /// The running manager's version as the first line of `systemctl --version` reads ("systemd 252 (252.39-1~deb12u2)"),
+    /// from its Version property: the systemd that <paramref name="runner"/> reaches (a sandbox's for a sandbox
+    /// runner), with no systemctl process. It is the manager that parses a drop-in, so its version is the one that counts.
+    /// </summary>
+    public static async Task<string> VersionLineAsync(IProcessRunner runner, CancellationToken ct = default)
+    {
+        using var systemd = DbusSystemd.For(runner);
+        var version = await systemd.GetManagerStringAsync("Version", ct);
+        var major = new string(version.TakeWhile(char.IsAsciiDigit).ToArray());
+        if (major.Length == 0) throw new SystemdException($"systemd reports an unreadable version '{version}'");
+        return $"systemd {major} ({version})";
     }
 }

@@ -8,20 +8,22 @@ namespace HardenTui.Host.Tracing;
 /// the file at its offset (pread) and scan it (<see cref="StraceBlockScanner"/>: lines, histogram, which lines
 /// matter), while the calling thread folds the scanned blocks in file order (<see cref="FindingsBuilder.Accept(StraceBlock)"/>),
 /// so the findings are exactly those of reading it line by line. Small files, and one-core machines, are read
-/// line by line on the calling thread (no thread to start). At most <c>2 × threads + 2</c> blocks are in memory.
+/// line by line on the calling thread (no thread to start). At most <c>2 × scanners + 2</c> blocks of 1 MiB are in memory.
 /// </summary>
 public static class StraceLogFile
 {
     public const int BlockBytes = 1 << 20;
     /// <summary>Below this, threads cost more than they give.</summary>
     public const long ParallelFrom = 8L << 20;
+    /// <summary>The in-order fold is about half the work, so scanners beyond a few only wait for it (and hold blocks).</summary>
+    public const int MaxScanners = 4;
 
     /// <param name="log">The log opened for reading (by <c>InputFile.Open</c>); read from its start.</param>
-    /// <param name="threads">Scanner threads besides the calling one; default one per core (none on one core); 0 reads line by line.</param>
+    /// <param name="threads">Scanner threads besides the calling one; default one per core up to <see cref="MaxScanners"/> (none on one core); 0 reads line by line.</param>
     public static FindingsBuilder Feed(FileStream log, FindingsBuilder builder, int? threads = null, int blockBytes = BlockBytes, long parallelFrom = ParallelFrom)
     {
         var size = log.Length;
-        var scanners = threads ?? Environment.ProcessorCount;
+        var scanners = threads ?? Math.Min(Environment.ProcessorCount, MaxScanners);
         if (scanners < 2 && threads is null || scanners < 1 || size < parallelFrom) return StraceLog.Feed(log, builder);
         new Run(log.SafeFileHandle, builder, scanners, blockBytes, size).Go();
         return builder;

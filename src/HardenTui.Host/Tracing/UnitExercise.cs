@@ -1,4 +1,3 @@
-using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
 
 namespace HardenTui.Host.Tracing;
@@ -9,12 +8,18 @@ namespace HardenTui.Host.Tracing;
 /// </summary>
 public static class UnitExercise
 {
-    /// <summary>`systemctl reload UNIT` where CanReload; a line for the user saying what happened, or null when it cannot reload.</summary>
-    public static async Task<string?> ReloadAsync(ISystemd systemd, IProcessRunner runner, string unit, CancellationToken ct)
+    /// <summary>A reload job where CanReload (as `systemctl reload UNIT`); a line for the user saying what happened, or null when it cannot reload.</summary>
+    public static async Task<string?> ReloadAsync(ISystemd systemd, string unit, CancellationToken ct)
     {
         if ((await systemd.GetPropertiesAsync(unit, ct)).Bool("CanReload") != true) return null;
-        var r = await runner.RunAsync(new ProcessSpec("systemctl", ["reload", unit], Timeout: TimeSpan.FromSeconds(60)), ct);
-        return r.Ok ? $"reloaded {unit} during the trace (ExecReload= is in the findings)"
-            : $"`systemctl reload {unit}` failed during the trace (exit {r.ExitCode}): {r.Stderr.Trim()}";
+        try
+        {
+            await systemd.ReloadAsync(unit, TimeSpan.FromSeconds(60), ct);
+            return $"reloaded {unit} during the trace (ExecReload= is in the findings)";
+        }
+        catch (SystemdException e)
+        {
+            return $"reloading {unit} failed during the trace: {e.Message}";
+        }
     }
 }

@@ -60,9 +60,9 @@ internal static class AnalyzeCommand
     private static async Task<int> AnalyzeAsync(string[] targets, bool asJson, bool offline, string? dropInFile, int? standIn, CancellationToken ct)
     {
         var dropIn = dropInFile is null ? null : ReadDropIn(dropInFile);
-        if (!offline) await MachineServices.StartAsync(ct); // a unit still carrying an interrupted trace's drop-in is put back first
-        using var systemd = DbusSystemd.ForHost();
-        var host = new ExposureHost(LocalProcessRunner.Instance, systemd);
+        // Online, a unit still carrying an interrupted trace's drop-in is put back first; the services' one connection reads the units.
+        var host = offline ? new ExposureHost(LocalProcessRunner.Instance, DbusSystemd.ForHost(), SyscallGroupCache.ForThisUser())
+            : (await MachineServices.StartAsync(ct)).Exposure;
         if (standIn is { } version)
         {
             host.StandInFor(version);
@@ -80,14 +80,18 @@ internal static class AnalyzeCommand
         if (asJson)
             WriteJson(results);
         else
+        {
+            var text = new System.Text.StringBuilder();
             foreach (var (report, before) in results)
             {
-                if (results.Count > 1) Console.WriteLine(report.Unit);
-                Console.Write(ExposureText.Table(report));
+                if (results.Count > 1) text.Append(report.Unit).Append('\n');
+                text.Append(ExposureText.Table(report));
                 if (before is not null)
-                    Console.WriteLine($"   (before the drop-in: {before.ExposureText} {before.Predicate}; delta {(report.ExposureTenths - before.ExposureTenths) / 10.0:+0.0;-0.0;0.0})");
-                if (results.Count > 1) Console.WriteLine();
+                    text.Append($"   (before the drop-in: {before.ExposureText} {before.Predicate}; delta {(report.ExposureTenths - before.ExposureTenths) / 10.0:+0.0;-0.0;0.0})\n");
+                if (results.Count > 1) text.Append('\n');
             }
+            WriteAll(text.ToString());
+        }
         return CliApp.ExitOk;
     }
 
@@ -123,6 +127,33 @@ internal static class AnalyzeCommand
                 ExposureText.WriteJson(writer, report, before);
             if (results.Count > 1) writer.WriteEndArray();
         }
-        Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        buffer.Write("\n"u8);
+        if (StdoutIsUtf8Console) WriteAll(buffer.GetBuffer(), (int)buffer.Length);
+        else Console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary>
+    /// Console.Out is the process's stdout, writing UTF-8 (not replaced by Console.SetOut: a StringWriter's encoding
+    /// is UTF-16), so its bytes can be written straight to the descriptor.
+    /// </summary>
+    private static bool StdoutIsUtf8Console => Console.Out.Encoding.CodePage == 65001 && Console.OutputEncoding.CodePage == 65001;
+
+    private static void WriteAll(string text)
+    {
+        if (!StdoutIsUtf8Console)
+        {
+            Console.Out.Write(text);
+            return;
+        }
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        WriteAll(bytes, bytes.Length);
+    }
+
+    /// <summary>The whole output in one write: Console.Out cuts it into 256-byte writes (3 200 system calls for 61 units' JSON).</summary>
+    private static void WriteAll(byte[] bytes, int length)
+    {
+        Console.Out.Flush();
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(bytes, 0, length);
     }
 }

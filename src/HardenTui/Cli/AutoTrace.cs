@@ -22,7 +22,7 @@ internal static class AutoTrace
             var r = await services.Runner.RunAsync(ProcessSpec.Probe(probe, duration), ct);
             Console.Error.WriteLine($"hardentui: probe during the trace exited {r.ExitCode}{(r.TimedOut ? " (timed out)" : "")}");
         }
-        if (await UnitExercise.ReloadAsync(services.Systemd, services.Runner, unit, ct) is { } reloaded)
+        if (await UnitExercise.ReloadAsync(services.Systemd, unit, ct) is { } reloaded)
             Console.Error.WriteLine("hardentui: " + reloaded);
         await until;
         var findings = await trace.StopAsync(CancellationToken.None);

@@ -29,6 +29,9 @@ internal static class FindingsCommand
             catch (IOException e) { throw new BadInputException($"strace log {path}: cannot be read ({e.Message})"); }
             if (findings.Stats.Lines > 0 && findings.Stats.CallsStarted == 0)
                 throw new BadInputException($"{path} holds no strace calls ({findings.Stats.GarbageLines} unreadable lines)");
+            // Binary data has a few lines that happen to read "abc(": strace's own output has next to no unreadable lines.
+            if (findings.Stats.GarbageLines * 10 > findings.Stats.Lines * 9)
+                throw new BadInputException($"{path} is not an strace log: {findings.Stats.GarbageLines} of its {findings.Stats.Lines} lines are unreadable");
             Console.Out.Write(parseResult.GetValue(json) ? FindingsJson.Write(findings) + "\n" : FindingsText.Write(findings));
             return CliApp.ExitOk;
         });

@@ -26,7 +26,7 @@ internal sealed class MachineServices
         Journal = new OperationJournal("/", TimeProvider.System);
         Health = new ServiceHealth(Systemd, Runner, TimeProvider.System);
         Workflow = new ApplyWorkflow(Systemd, Store, Journal, Health, TimeProvider.System);
-        Exposure = new ExposureHost(Runner, Systemd);
+        Exposure = new ExposureHost(Runner, Systemd, SyscallGroupCache.ForThisUser());
     }
 
     public ExposureHost Exposure { get; }

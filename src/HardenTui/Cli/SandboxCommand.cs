@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using HardenTui.Host.Sandbox;
 
 namespace HardenTui.Cli;
@@ -25,7 +26,10 @@ internal static partial class SandboxCommand
         cmd.Options.Add(install);
         cmd.Options.Add(release);
         cmd.Arguments.Add(command);
-        cmd.SetAction((parse, ct) =>
+        // Synchronous on purpose: System.CommandLine answers SIGINT/SIGTERM of an asynchronous action by cancelling it and
+        // returning 130/143 two seconds later, which would leave the sandbox running (and a Ctrl+C typed into a shell
+        // inside would end us). RunAsync handles the signals itself.
+        cmd.SetAction(parse =>
         {
             var argv = parse.GetValue(command) ?? [];
             // Only what follows "--" is a command: `sandbox --bogus` is a mistyped option, not a program to boot and run.
@@ -35,7 +39,7 @@ internal static partial class SandboxCommand
             foreach (var p in packages)
                 if (!PackageName().IsMatch(p))
                     throw new Core.BadInputException($"sandbox --install {p}: not a Debian package name (lower-case letters, digits, + - . ; at least 2 characters)");
-            return RunAsync(packages, argv, ct, ReleaseNamed(parse.GetValue(release)));
+            return RunAsync(packages, argv, CancellationToken.None, ReleaseNamed(parse.GetValue(release))).GetAwaiter().GetResult();
         });
         return cmd;
     }
@@ -45,6 +49,11 @@ internal static partial class SandboxCommand
         : SandboxRelease.Find(name) ?? throw new Core.BadInputException(
             $"unknown release '{name}' for --release (known: {string.Join(", ", SandboxRelease.Names)})");
 
+    /// <summary>128 + SIGTERM, what a shell reports for a program ended by it.</summary>
+    private const int ExitTerminated = 143;
+    /// <summary>128 + SIGINT.</summary>
+    private const int ExitInterrupted = 130;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> packages, IReadOnlyList<string> argv, CancellationToken ct, SandboxRelease? release = null)
     {
         if (argv.Count == 0) argv = DefaultCommand.SelfCommand();
@@ -52,15 +61,25 @@ internal static partial class SandboxCommand
         Console.Error.WriteLine(packages.Count > 0
             ? $"hardentui: booting {what} and installing {string.Join(' ', packages)} ..."
             : $"hardentui: booting {what} ...");
+        // SIGTERM or SIGHUP at any time, and Ctrl+C while booting, stop and tear down; while the command runs, Ctrl+C is its.
+        using var terminated = new CancellationTokenSource();
+        using var termination = TerminalSignals.CancelOn(terminated);
+        using var booting = CancellationTokenSource.CreateLinkedTokenSource(ct, terminated.Token);
         try
         {
             Sandbox booted;
+            using (TerminalSignals.CancelOn(booting, PosixSignal.SIGINT))
             using (var progress = new InstallProgressLine())
-                booted = await Sandbox.BootAsync(SandboxOptions.FromEnvironment() with { Packages = packages, Release = release, InstallProgress = progress.Report }, ct);
+                booted = await Sandbox.BootAsync(SandboxOptions.FromEnvironment() with { Packages = packages, Release = release, InstallProgress = progress.Report }, booting.Token);
             await using var sandbox = booted;
             Console.Error.WriteLine($"hardentui: sandbox ready in {sandbox.BootTime.TotalSeconds:0.0} s; changes vanish when it ends.");
-            using var teardown = TerminalSignals.KeepAliveUntilChildEnds();
-            return await sandbox.RunInteractiveAsync(argv, CancellationToken.None);
+            using var keep = TerminalSignals.KeepAliveUntilChildEnds();
+            return await sandbox.RunInteractiveAsync(argv, terminated.Token);
+        }
+        catch (OperationCanceledException) when (booting.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("hardentui: sandbox: stopped by a signal; torn down");
+            return terminated.IsCancellationRequested ? ExitTerminated : ExitInterrupted;
         }
         catch (SandboxException e)
         {

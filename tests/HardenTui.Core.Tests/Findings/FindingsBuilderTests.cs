@@ -101,6 +101,27 @@ public class FindingsBuilderTests
     }
 
     [Fact]
+    public void A_path_named_again_counts_in_the_list_its_access_says_each_time()
+    {
+        var f = FromLines(
+            "1 openat(AT_FDCWD, \"/var/lib/x\", O_RDONLY) = 3",
+            "1 openat(AT_FDCWD, \"/var/lib/x\", O_WRONLY|O_CREAT, 0600) = 4",
+            "1 openat(AT_FDCWD, \"/var/lib/x\", O_RDONLY) = 5",
+            "1 newfstatat(AT_FDCWD, \"/var/lib/./x\", {st_mode=S_IFREG|0644, st_size=1, ...}, 0) = 0",
+            "1 openat(AT_FDCWD, \"/var/lib/\\x79\", O_RDONLY) = 6",
+            "1 openat(AT_FDCWD, \"/var/lib/\\x79\", O_RDWR) = 7",
+            "1 mmap(NULL, 4096, PROT_READ|PROT_EXEC, MAP_PRIVATE, 4, 0) = 0x7f10",
+            "1 mmap(NULL, 4096, PROT_READ|PROT_EXEC, MAP_PRIVATE, 7, 0) = 0x7f20");
+        f.Find(FindingKind.PathRead, "/var/lib/x")!.Count.ShouldBe(3);
+        f.Find(FindingKind.PathWritten, "/var/lib/x")!.Count.ShouldBe(1);
+        f.Find(FindingKind.PathCreated, "/var/lib/x")!.Count.ShouldBe(1);
+        f.Find(FindingKind.PathRead, "/var/lib/y")!.Count.ShouldBe(1);
+        f.Find(FindingKind.PathWritten, "/var/lib/y")!.Count.ShouldBe(1);
+        f.Find(FindingKind.PathRead, "/var/lib/x")!.Evidence[1].ShouldContain("= 5");
+        Keys(f, FindingKind.ExecMappedFile).ShouldBe(["/var/lib/x", "/var/lib/y"]);
+    }
+
+    [Fact]
     public void Relative_paths_resolve_against_chdir_and_dirfd()
     {
         var f = FromLines(

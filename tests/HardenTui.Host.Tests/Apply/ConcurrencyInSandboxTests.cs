@@ -49,6 +49,13 @@ public class ConcurrencyInSandboxTests(SandboxFixture sandbox)
             OneLineExit2(await RunAsync("apply", Nginx, "--dropin", "/tmp/lock.conf", "--yes"), $"{Nginx} is in use by hardentui PID {pid} (apply), started ");
             OneLineExit2(await RunAsync("rollback", Nginx), $"in use by hardentui PID {pid}");
             OneLineExit2(await RunAsync("trace", Nginx, "--seconds", "1"), $"in use by hardentui PID {pid}");
+            // The wizard's trace takes the same lock, for the methods that leave the unit alone (attach, audit) too (the
+            // container's /run is a tmpfs of its own: its locks are reached through the leader's root).
+            var posted = new List<HardenTui.Core.Wizard.Msg>();
+            var wizardTrace = () => new HardenTui.Tui.AppHost.TraceEffects(sandbox.Systemd, sandbox.Runner, $"/proc/{sandbox.Sandbox.LeaderPid}/root")
+                .RunAsync(new HardenTui.Core.Wizard.Cmd.StartTrace(Nginx, "attach", "", 2), posted.Add, CancellationToken.None);
+            (await Should.ThrowAsync<HardenTui.Core.BadInputException>(wizardTrace)).Message.ShouldContain($"in use by hardentui PID {pid}");
+            posted.ShouldBeEmpty();
             (await File.ReadAllTextAsync(ours)).ShouldBe(written, "the refused runs changed nothing");
         }
         finally

@@ -68,6 +68,37 @@ public class EverydayInSandboxTests(SessionSandboxFixture sandbox, ITestOutputHe
         }
     }
 
+    /// <summary>
+    /// SystemCallLog= (the unit's own, or a trace) puts SECCOMP records of calls that were allowed into the kernel log
+    /// (code 0x7ffc0000): the soak must not take them for denials. tail, polling a missing file every half second
+    /// without inotify, makes file-system calls all through the soak.
+    /// </summary>
+    [Fact]
+    public async Task Calls_that_SystemCallLog_logged_are_not_denials_in_the_soak()
+    {
+        const string unit = "logged-poller.service";
+        await sandbox.ShAsync($"""
+            printf '[Service]\nExecStart=/usr/bin/tail ---disable-inotify -s 0.5 -F /run/nothing-here\nSystemCallLog=@file-system\n' > /etc/systemd/system/{unit}
+            printf '[Service]\nPrivateTmp=yes\n' > /root/logged.conf
+            systemctl daemon-reload && systemctl restart {unit}
+            """);
+        try
+        {
+            var apply = await CliAsync("apply", unit, "--dropin", "/root/logged.conf", "--yes", "--soak", "4");
+            output.WriteLine(apply.Stderr);
+
+            // The records are there (what the soak saw and left alone) ...
+            (await sandbox.ShAsync("dmesg | grep -F type=1326 | grep -F 'exe=\"/usr/bin/tail\"' | grep -cF code=0x7ffc0000 || true")).Trim().ShouldNotBe("0");
+            // ... and the soak passed.
+            apply.Stderr.ShouldContain("hardentui: soak: done: 4 s without a denial");
+            apply.ExitCode.ShouldBe(0, apply.Stderr);
+        }
+        finally
+        {
+            await RemoveAsync(unit);
+        }
+    }
+
     /// <summary>A daemon that writes /srv/late/ticks every second once it has run <paramref name="after"/> seconds, and a strict drop-in for it.</summary>
     private Task LateWriterAsync(string unit, int after) => sandbox.ShAsync($$"""
         mkdir -p /srv/late && rm -f /srv/late/ticks

@@ -16,6 +16,8 @@ internal sealed class RecordingSystemd : ISystemd
     public Task StartAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => Record($"start {unit}");
     public Task StopAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => Record($"stop {unit}");
     public Task RestartAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => Record($"restart {unit}");
+    public Task ReloadAsync(string unit, TimeSpan timeout, CancellationToken ct = default) => Record($"reload {unit}");
+    public Task ResetFailedAsync(string unit, CancellationToken ct = default) => Record($"reset-failed {unit}");
     public Task<string> CatAsync(string unit, CancellationToken ct = default) => Task.FromResult("");
 
     private Task Record(string call)

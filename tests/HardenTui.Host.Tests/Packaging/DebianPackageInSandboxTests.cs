@@ -9,7 +9,7 @@ namespace HardenTui.Host.Tests.Packaging;
 /// The Debian package as an admin's server gets it: packaging/build-deb builds it from this checkout, dpkg installs
 /// it in the sandbox, and with the .NET installation hidden (an empty tmpfs over every directory dotnet lives in, and
 /// a PATH without it) the installed /usr/bin/hardentui answers --version, analyzes nginx, applies the shipped nginx
-/// profile (found under /usr/share/hardentui/profiles) with nginx still serving, and rolls it back.
+/// profile (found under /usr/share/hardentui/profiles) with nginx still serving, rolls it back, and opens the wizard.
 /// </summary>
 [Collection("sandbox")]
 public sealed class DebianPackageInSandboxTests(SandboxFixture sandbox, ITestOutputHelper output)
@@ -49,12 +49,48 @@ public sealed class DebianPackageInSandboxTests(SandboxFixture sandbox, ITestOut
             var rollback = await WithoutDotnetAsync($"hardentui rollback {Nginx}");
             rollback.ExitCode.ShouldBe(0, rollback.Stderr);
             (await sandbox.ShAsync($"test ! -e /etc/systemd/system/{Nginx}.d/90-hardentui.conf && systemctl is-active {Nginx}")).Trim().ShouldBe("active");
+
+            await TheNativeWizardRunsAsync();
         }
         finally
         {
-            await sandbox.Runner.RunAsync(new ProcessSpec("sh", ["-c", $"hardentui rollback {Nginx} >/dev/null 2>&1; dpkg -r hardentui"]));
+            await sandbox.Runner.RunAsync(new ProcessSpec("sh", ["-c", $"tmux kill-session -t {WizardSession} 2>/dev/null; hardentui rollback {Nginx} >/dev/null 2>&1; dpkg -r hardentui"]));
         }
     }
+
+    private const string WizardSession = "hardentui-deb";
+
+    /// <summary>
+    /// The installed native wizard in tmux at 80x24, .NET hidden: the native build empties Terminal.Gui's module
+    /// initializer and the wizard applies Terminal.Gui's configuration itself (TerminalGuiConfiguration), so this is
+    /// where that start-up runs for real: the overview, the levels screen, Terminal.Gui's dialog with its buttons, quit.
+    /// </summary>
+    private async Task TheNativeWizardRunsAsync()
+    {
+        var screen = new Tui.TmuxScreen(sandbox, WizardSession);
+        // The pane hides .NET itself: a tmux server already running in the sandbox would start it outside any namespace.
+        await sandbox.ShAsync($"cat >/tmp/hardentui-deb-wizard.sh <<'EOF'\n{HideDotnet}\nexec hardentui {Nginx}\nEOF\n" +
+                              $"tmux kill-session -t {WizardSession} 2>/dev/null; tmux new-session -d -s {WizardSession} -x 80 -y 24 " +
+                              $"'unshare -m --propagation private sh /tmp/hardentui-deb-wizard.sh; sleep 60'");
+        await screen.WaitForAsync("Exposure 9\\.6 UNSAFE", 60);
+        await screen.Keys("l");
+        await screen.WaitForAsync("space toggle", 60);
+        await screen.Keys("Space");
+        await screen.WaitForAsync("[1-9][0-9]* directives? chosen", 10);
+        await screen.Keys("q");
+        output.WriteLine(await screen.WaitForAsync("Quit anyway\\?[\\s\\S]*Quit \\(y\\)[\\s\\S]*Stay \\(n\\)", 10));
+        await screen.Keys("y");
+        await sandbox.ShAsync("for i in $(seq 1 40); do pgrep -x hardentui >/dev/null || exit 0; sleep 0.5; done; echo 'the wizard did not quit' >&2; exit 1");
+    }
+
+    /// <summary>Run in a mount namespace of its own: every directory of the .NET installation becomes an empty tmpfs, PATH names none.</summary>
+    private const string HideDotnet = """
+        dirs="/usr/share/dotnet /usr/lib/dotnet"
+        d="$(command -v dotnet || true)"; [ -n "$d" ] && dirs="$dirs $(dirname "$(readlink -f "$d")")"
+        [ -n "${DOTNET_ROOT:-}" ] && dirs="$dirs $DOTNET_ROOT"
+        for x in $dirs; do [ -d "$x" ] && mount -t tmpfs -o size=1m tmpfs "$x"; done
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin; unset DOTNET_ROOT
+        """;
 
     /// <summary>
     /// Runs a script inside the sandbox in a mount namespace of its own where every directory of the .NET
@@ -62,14 +98,7 @@ public sealed class DebianPackageInSandboxTests(SandboxFixture sandbox, ITestOut
     /// </summary>
     private async Task<ProcessResult> WithoutDotnetAsync(string script)
     {
-        const string hide = """
-            dirs="/usr/share/dotnet /usr/lib/dotnet"
-            d="$(command -v dotnet || true)"; [ -n "$d" ] && dirs="$dirs $(dirname "$(readlink -f "$d")")"
-            [ -n "${DOTNET_ROOT:-}" ] && dirs="$dirs $DOTNET_ROOT"
-            for x in $dirs; do [ -d "$x" ] && mount -t tmpfs -o size=1m tmpfs "$x"; done
-            PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin; unset DOTNET_ROOT
-            """;
-        var r = await sandbox.Runner.RunAsync(new ProcessSpec("unshare", ["-m", "--propagation", "private", "sh", "-c", hide + "\n" + script],
+        var r = await sandbox.Runner.RunAsync(new ProcessSpec("unshare", ["-m", "--propagation", "private", "sh", "-c", HideDotnet + "\n" + script],
             Timeout: TimeSpan.FromMinutes(3)));
         output.WriteLine($"$ {script}  -> exit {r.ExitCode}\n{r.Stdout}{r.Stderr}");
         return r;

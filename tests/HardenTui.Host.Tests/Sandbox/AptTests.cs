@@ -20,6 +20,14 @@ public sealed class AptTests
         Apt.StaleListsReason("E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 123 (apt-get)\n").ShouldBeNull();
 
     [Fact]
+    public void A_locked_download_cache_is_waited_for_and_other_locks_are_not_taken_for_it()
+    {
+        Apt.ArchivesLocked("E: Could not get lock /var/cache/apt/archives/lock. It is held by process 4242 (apt-get)\nE: Unable to lock directory /var/cache/apt/archives/\n").ShouldBeTrue();
+        Apt.ArchivesLocked("E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 123 (apt-get)\n").ShouldBeFalse();
+        Apt.ArchivesLocked("E: Unable to locate package nginx-light\n").ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_failed_maintainer_script_names_its_package() =>
         Apt.LastLine(new HardenTui.Host.Process.ProcessResult(100, "Setting up postfix (3.7.11-0+deb12u1) ...\ndpkg: error processing package postfix (--configure):\n installed postfix package post-installation script subprocess returned error exit status 1\n", "E: Sub-process /usr/bin/dpkg returned an error code (1)\n", false))
             .ShouldBe("dpkg: error processing package postfix (--configure); E: Sub-process /usr/bin/dpkg returned an error code (1)");

@@ -15,17 +15,7 @@ public class SandboxLifecycleTests
     public async Task Leftovers_of_a_killed_owner_are_cleaned_by_the_next_boot()
     {
         // A separate process owns a sandbox, and is killed with SIGKILL while the sandbox runs.
-        var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
-        var owner = System.Diagnostics.Process.Start(new ProcessStartInfo("dotnet", [app, "sandbox", "--", "sleep", "600"])
-        {
-            RedirectStandardError = true, Environment = { ["HARDENTUI_SANDBOX_STATE"] = StateRoot },
-        })!;
-        var ready = false;
-        while (!ready && await owner.StandardError.ReadLineAsync() is { } line) ready = line.Contains("sandbox ready");
-        ready.ShouldBeTrue("the owning process never reported its sandbox ready");
-        var stale = Directory.GetDirectories(StateRoot).ShouldHaveSingleItem();
-        var leftover = new SandboxDirectory(stale);
-        var nspawn = leftover.Nspawn.ShouldNotBeNull();
+        var (owner, stale, nspawn) = await StartOwnerAsync();
         owner.Kill();
         await owner.WaitForExitAsync();
         nspawn.IsAlive.ShouldBeTrue("killing the owner alone must leave the container behind (the case being tested)");
@@ -41,6 +31,45 @@ public class SandboxLifecycleTests
         }
         Directory.GetDirectories(StateRoot).ShouldBeEmpty();
         MountTable.Below(StateRoot).ShouldBeEmpty();
+    }
+
+    /// <summary>`hardentui sandbox -- sleep 600` in a process of its own, once it says its sandbox is ready.</summary>
+    private static async Task<(System.Diagnostics.Process Owner, string Dir, HardenTui.Host.Process.ProcessIdentity Nspawn)> StartOwnerAsync()
+    {
+        var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
+        var owner = System.Diagnostics.Process.Start(new ProcessStartInfo("dotnet", [app, "sandbox", "--", "sleep", "600"])
+        {
+            RedirectStandardError = true, Environment = { ["HARDENTUI_SANDBOX_STATE"] = StateRoot },
+        })!;
+        var ready = false;
+        while (!ready && await owner.StandardError.ReadLineAsync() is { } line) ready = line.Contains("sandbox ready");
+        ready.ShouldBeTrue("the owning process never reported its sandbox ready");
+        var dir = Directory.GetDirectories(StateRoot).ShouldHaveSingleItem();
+        return (owner, dir, new SandboxDirectory(dir).Nspawn.ShouldNotBeNull());
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("HUP")]
+    public async Task A_terminated_or_hung_up_cli_tears_its_sandbox_down_before_it_exits(string signal)
+    {
+        var (owner, dir, nspawn) = await StartOwnerAsync();
+
+        (await HardenTui.Host.Process.LocalProcessRunner.Instance.RunAsync(
+            HardenTui.Host.Process.ProcessSpec.Of("kill", $"-{signal}", owner.Id.ToString()))).ExitCode.ShouldBe(0);
+        var rest = owner.StandardError.ReadToEndAsync();
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+        {
+            // A teardown that hangs (an nsenter left running is stopped by the container's shutdown) fails here, bounded.
+            var exited = await Task.Run(() => owner.WaitForExit(TimeSpan.FromSeconds(90)), limit.Token);
+            exited.ShouldBeTrue($"the CLI did not exit within 90 s of SIG{signal}");
+        }
+
+        owner.ExitCode.ShouldBe(143, await rest);
+        (await rest).ShouldContain("hardentui: sandbox: stopped by a signal; torn down");
+        nspawn.IsAlive.ShouldBeFalse("the container outlived its owner");
+        MountTable.Below(dir).ShouldBeEmpty();
+        Directory.Exists(dir).ShouldBeFalse();
     }
 
     [Fact]

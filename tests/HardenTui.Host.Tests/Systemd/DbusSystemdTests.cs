@@ -180,6 +180,70 @@ public class DbusSystemdTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task Invalidated_properties_are_read_again()
+    {
+        // systemd sends Exec*= of a service only as invalidated (EMITS_INVALIDATION): a watcher hears them only by re-reading.
+        const string unit = "memcached.service";
+        var seen = new List<IReadOnlyDictionary<string, object>>();
+        var systemd = (DbusSystemd)sandbox.Systemd;
+        await using (await systemd.WatchPropertiesAsync(unit, ["ExecStart", "ActiveState"], v => { lock (seen) seen.Add(v); }))
+        {
+            Snapshot().Count(v => v.ContainsKey("ExecStart")).ShouldBe(1); // the initial read
+            await sandbox.Systemd.RestartAsync(unit, JobTimeout);
+            for (var i = 0; i < 50 && Snapshot().Count(v => v.ContainsKey("ExecStart")) < 2; i++) await Task.Delay(100);
+        }
+        var withExec = Snapshot().Where(v => v.ContainsKey("ExecStart")).ToList();
+        withExec.Count.ShouldBeGreaterThan(1, "the invalidated ExecStart was never read again");
+        var again = withExec[^1]["ExecStart"].ShouldBeOfType<HardenTui.Core.Tracing.ExecCommand[]>();
+        again.Single().Path.ShouldBe(withExec[0]["ExecStart"].ShouldBeOfType<HardenTui.Core.Tracing.ExecCommand[]>().Single().Path);
+        Snapshot().ShouldContain(v => v.ContainsKey("ActiveState") && !v.ContainsKey("ExecStart")); // values sent with the signal
+
+        List<IReadOnlyDictionary<string, object>> Snapshot() { lock (seen) return [.. seen]; }
+    }
+
+    [Fact]
+    public async Task Reload_and_reset_failed_are_jobs_and_calls_with_systemds_reasons()
+    {
+        await sandbox.Systemd.ReloadAsync("nginx.service", JobTimeout);
+        (await sandbox.Systemd.GetPropertiesAsync("nginx.service")).String("ActiveState").ShouldBe("active");
+
+        var file = sandbox.HostPath("/etc/systemd/system/bad-reload.service");
+        await File.WriteAllTextAsync(file, "[Service]\nExecStart=/bin/sleep 600\nExecReload=/bin/false\n");
+        try
+        {
+            await sandbox.Systemd.DaemonReloadAsync();
+            await sandbox.Systemd.StartAsync("bad-reload.service", JobTimeout);
+            var e = await Should.ThrowAsync<JobFailedException>(() => sandbox.Systemd.ReloadAsync("bad-reload.service", JobTimeout));
+            e.JobResult.ShouldBe("failed");
+            e.Message.ShouldNotContain("\n");
+            var cannot = await Should.ThrowAsync<SystemdException>(() => sandbox.Systemd.ReloadAsync("memcached.service", JobTimeout));
+            cannot.Message.ShouldStartWith("ReloadUnit memcached.service: ");
+            cannot.Message.ShouldNotContain("\n");
+
+            await sandbox.Systemd.StopAsync("bad-reload.service", JobTimeout);
+            await File.WriteAllTextAsync(file, "[Service]\nType=oneshot\nExecStart=/bin/false\n");
+            await sandbox.Systemd.DaemonReloadAsync();
+            await Should.ThrowAsync<JobFailedException>(() => sandbox.Systemd.StartAsync("bad-reload.service", JobTimeout));
+            (await sandbox.Systemd.GetPropertiesAsync("bad-reload.service")).String("ActiveState").ShouldBe("failed");
+            await sandbox.Systemd.ResetFailedAsync("bad-reload.service");
+            (await sandbox.Systemd.GetPropertiesAsync("bad-reload.service")).String("ActiveState").ShouldBe("inactive");
+            (await Should.ThrowAsync<UnitNotFoundException>(() => sandbox.Systemd.ResetFailedAsync("no-such-thing.service"))).Unit.ShouldBe("no-such-thing.service");
+        }
+        finally
+        {
+            File.Delete(file);
+            await sandbox.Systemd.DaemonReloadAsync();
+        }
+    }
+
+    [Fact]
+    public async Task System_state_is_what_is_system_running_prints()
+    {
+        var r = await sandbox.Runner.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("systemctl", "is-system-running"));
+        (await sandbox.Systemd.GetManagerStringAsync("SystemState")).ShouldBe(r.Stdout.Trim());
+    }
+
+    [Fact]
     public async Task The_service_watch_hears_a_unit_appear_change_and_go()
     {
         var file = sandbox.HostPath("/etc/systemd/system/watched-new.service");

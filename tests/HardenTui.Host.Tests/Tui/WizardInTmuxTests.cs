@@ -22,7 +22,7 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
         var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
         var dotnet = Environment.ProcessPath!;
         const string crash = "hardentui-crash";
-        await sandbox.ShAsync($"tmux kill-session -t {crash} 2>/dev/null; tmux new-session -d -s {crash} -x 100 -y 30 'HARDENTUI_CRASH_TEST=thread {dotnet} {app} nginx.service; echo exited $?; sleep 60'");
+        await sandbox.ShAsync($"tmux kill-session -t {crash} 2>/dev/null; tmux new-session -d -s {crash} -x 100 -y 30 'HARDENTUI_CRASH_TEST=thread {dotnet} {app} nginx.service; echo exited $?; echo mode: $(stty -a | tr \" ;\" \"\\n\\n\" | grep -xE -- \"-?(isig|icanon|echo)\"); sleep 60'");
         try
         {
             const string state = "'#{alternate_on} #{mouse_any_flag} #{cursor_flag}'";
@@ -37,6 +37,8 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
             await Until(async () => (await sandbox.ShAsync($"tmux capture-pane -t {crash} -p")).Contains("exited "), "the wizard did not die");
             var screen = await sandbox.ShAsync($"tmux capture-pane -t {crash} -p");
             screen.ShouldNotContain("exited 0");
+            // Raw mode undone (the termios saved before Terminal.Gui put back): signals, line editing and echo for the shell.
+            screen.Split('\n').Single(l => l.StartsWith("mode:")).Trim().ShouldBe("mode: isig icanon echo");
             (await sandbox.ShAsync($"tmux display -p -t {crash} {state}")).Trim().ShouldBe("0 0 1");
         }
         finally

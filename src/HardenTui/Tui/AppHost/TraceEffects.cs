@@ -10,12 +10,14 @@ namespace HardenTui.Tui.AppHost;
 /// <summary>
 /// Tracing from the wizard: which methods work here, and a run that posts a findings snapshot every half second
 /// (new items marked against the previous snapshot), runs the probe, and on stop or timeout restores the unit.
-/// The last findings are kept for the proposals.
+/// The last findings are kept for the proposals. Every method holds the unit's lock while it traces, as the CLI's
+/// trace does: an apply or bisect restarting the unit meanwhile would leave an attach or audit trace following
+/// processes that are gone.
 /// </summary>
-internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
+internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner, string root = "/")
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromMilliseconds(500);
-    private readonly (ITracer Tracer, string Description)[] _tracers = Journaled(systemd,
+    private readonly (ITracer Tracer, string Description)[] _tracers = Journaled(systemd, root,
     [
         (new StraceWrapperTracer(systemd, runner), "restart the service under strace -f, restore it afterwards"),
         (new AttachTracer(systemd, runner), "strace -p on the running processes, no restart (misses start-up)"),
@@ -37,6 +39,7 @@ internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
     public async Task RunAsync(Cmd.StartTrace t, Action<Msg> post, CancellationToken ct)
     {
         var tracer = _tracers.Select(x => x.Tracer).FirstOrDefault(x => x.Method == t.Method) ?? throw new SystemdException($"no tracer named {t.Method}");
+        using var held = UnitLock.Acquire(root, t.Unit, "trace", TimeProvider.System);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(TimeSpan.FromSeconds(t.Seconds));
         _stop = stop;
@@ -71,9 +74,9 @@ internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
     public void Stop() => _stop?.Cancel();
 
     /// <summary>Tracers that write a runtime drop-in are journaled, so a killed wizard is undone at the next start.</summary>
-    private static (ITracer, string)[] Journaled(ISystemd systemd, (ITracer Tracer, string Description)[] tracers)
+    private static (ITracer, string)[] Journaled(ISystemd systemd, string root, (ITracer Tracer, string Description)[] tracers)
     {
-        var journal = new OperationJournal("/", TimeProvider.System);
+        var journal = new OperationJournal(root, TimeProvider.System);
         return [.. tracers.Select(t => (t.Tracer is StraceWrapperTracer or SystemCallLogTracer ? new JournaledTracer(t.Tracer, journal, systemd) : t.Tracer, t.Description))];
     }
 
@@ -81,6 +84,6 @@ internal sealed class TraceEffects(ISystemd systemd, IProcessRunner runner)
     private async Task ProbeThenReloadAsync(Cmd.StartTrace t, CancellationToken ct)
     {
         if (t.Probe.Length > 0) await runner.RunAsync(new ProcessSpec("sh", ["-c", t.Probe], Timeout: TimeSpan.FromSeconds(t.Seconds)), ct);
-        await UnitExercise.ReloadAsync(systemd, runner, t.Unit, ct);
+        await UnitExercise.ReloadAsync(systemd, t.Unit, ct);
     }
 }

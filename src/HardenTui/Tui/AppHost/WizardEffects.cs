@@ -20,7 +20,7 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
 {
     private readonly ExposureHost _exposure = new(runner, systemd);
     private readonly ApplyEffects _apply = new(systemd, runner, root, soak);
-    private readonly TraceEffects _trace = new(systemd, runner);
+    private readonly TraceEffects _trace = new(systemd, runner, root);
     private readonly DenialWatch _watch = new(systemd, runner, new DropInStore("/", TimeProvider.System), TimeProvider.System);
     private (SecurityInfo Info, ExposureReport Report, UnitProperties Properties)? _opened;
     private Core.Directives.ManualWords? _manual;

@@ -7,12 +7,16 @@ namespace HardenTui.Tui.Gui;
 /// Puts the terminal back when the process dies of an exception on any thread while Terminal.Gui owns it:
 /// Terminal.Gui restores it when its application is disposed (a UI-thread exception unwinds through that), but an
 /// unhandled exception elsewhere kills the process first and would leave the alternate screen, mouse tracking and
-/// a hidden cursor behind. The sequences are Terminal.Gui's own public constants. Terminal.Gui's UI thread would go
+/// a hidden cursor behind. The sequences are Terminal.Gui's own public constants; the raw mode is undone by putting
+/// back the termios saved before Terminal.Gui started (tcsetattr, no `stty` process). Terminal.Gui's UI thread would go
 /// on drawing (and hide the cursor again) until the process is gone, so it is parked at its next iteration first.
 /// </summary>
 internal static class CrashRestore
 {
     private static int _installed;
+
+    /// <summary>The terminal's mode before Terminal.Gui made it raw (saved by <see cref="Install"/>, before the first application).</summary>
+    private static TerminalMode? _mode;
 
     /// <summary>True while a Terminal.Gui application has the terminal.</summary>
     public static volatile bool Active;
@@ -32,7 +36,10 @@ internal static class CrashRestore
     public static IDisposable Install()
     {
         if (Interlocked.Exchange(ref _installed, 1) == 0)
+        {
+            _mode = TerminalMode.Save();
             AppDomain.CurrentDomain.UnhandledException += (_, _) => Restore();
+        }
         return new Uninstall();
     }
 
@@ -50,8 +57,8 @@ internal static class CrashRestore
                         + EscSeqUtils.CSI_RestoreCursorAndRestoreAltBufferWithBackscroll + EscSeqUtils.CSI_ShowCursor;
             stdout.Write(System.Text.Encoding.UTF8.GetBytes(reset));
             stdout.Flush();
-            // Raw mode off: echo and line editing back for the shell.
-            TerminalProcess.Run("stty", ["sane"], TimeSpan.FromSeconds(2));
+            // Raw mode off: the mode the terminal had before Terminal.Gui (echo and line editing back for the shell).
+            _mode?.Restore();
         }
         catch (Exception)
         {
