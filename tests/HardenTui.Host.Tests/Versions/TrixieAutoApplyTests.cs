@@ -82,6 +82,7 @@ public class TrixieAutoApplyTests(TrixieSandboxFixture trixie)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["active", "probe-ok"]);
         var after = ExposureScorer.Score(await exposure.LoadedAsync(unit)).ExposureTenths;
         after.ShouldBeLessThan(before, $"{unit}: exposure {before} tenths before, {after} after");
+        Console.WriteLine($"{unit} on 257: exposure {before / 10.0:0.0} before, {after / 10.0:0.0} after; {restrict}");
 
         var rollback = await CliAsync("rollback", unit);
 
