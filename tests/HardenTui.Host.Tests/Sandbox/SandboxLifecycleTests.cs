@@ -37,7 +37,9 @@ public class SandboxLifecycleTests
     private static async Task<(System.Diagnostics.Process Owner, string Dir, HardenTui.Host.Process.ProcessIdentity Nspawn)> StartOwnerAsync()
     {
         var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
-        var owner = System.Diagnostics.Process.Start(new ProcessStartInfo("dotnet", [app, "sandbox", "--", "sleep", "600"])
+        // SIGHUP back to its default first: a run under nohup (or any parent ignoring it) passes the ignore on, and a
+        // hardentui started that way rightly keeps ignoring hang-ups, which is not the case under test.
+        var owner = System.Diagnostics.Process.Start(new ProcessStartInfo("env", ["--default-signal=HUP", "dotnet", app, "sandbox", "--", "sleep", "600"])
         {
             RedirectStandardError = true, Environment = { ["HARDENTUI_SANDBOX_STATE"] = StateRoot },
         })!;
