@@ -75,31 +75,33 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
         if (bisect && dropIn.Directives.Count > 0)
         {
             Progress?.Invoke($"{unit} failed with the drop-in ({first}); bisecting its directives with real restarts ...");
-            var (result, dropped) = await BisectAsync(dropIn, trial, first, ct);
-            if (!result.BaseBroken && result.Kept.Count > 0)
+            var kept = await KeepAsync(dropIn, first);
+            if (kept is { Last: { Healthy: false, InSoak: true } } && trial.SoakSkipped)
             {
-                var kept = dropIn with { Directives = result.Kept.SelectMany(g => g).ToList() };
-                var last = await trial.TryAsync(kept, Step, full: true);
-                if (!last.Healthy && last.InSoak && trial.SoakSkipped)
-                {
-                    // The trials skipped the soak and the set they kept fails in it: bisect that set again, soaking each try.
-                    Progress?.Invoke($"{unit} failed in the soak with the {kept.Directives.Count} directive(s) kept; bisecting them again, with the soak ...");
-                    trial.SoakEveryTry();
-                    (result, var more) = await BisectAsync(kept, trial, last, ct);
-                    dropped = [.. dropped, .. more];
-                    kept = result.BaseBroken || result.Kept.Count == 0 ? kept with { Directives = [] } : kept with { Directives = result.Kept.SelectMany(g => g).ToList() };
-                    last = kept.Directives.Count == 0 ? last : await trial.TryAsync(kept, Step, full: true);
-                }
-                if (last.Healthy && kept.Directives.Count > 0)
-                {
-                    operation.Complete();
-                    return new ApplyOutcome(kept, dropped, last, trial.Restarts);
-                }
+                // The trials skipped the soak and the set they kept fails in it: bisect that set again, soaking each try.
+                var (set, dropped, last) = kept.Value;
+                Progress?.Invoke($"{unit} failed in the soak with the {set.Directives.Count} directive(s) kept; bisecting them again, with the soak ...");
+                trial.SoakEveryTry();
+                kept = await KeepAsync(set, last) is { } again ? again with { Dropped = [.. dropped, .. again.Dropped] } : null;
+            }
+            if (kept is { Last.Healthy: true } hardened)
+            {
+                operation.Complete();
+                return new ApplyOutcome(hardened.Set, hardened.Dropped, hardened.Last, trial.Restarts);
             }
         }
         Progress?.Invoke($"rolling back {unit} to its configuration before this run ...");
         await RollbackAsync(operation, unit, before, wasActive, ct);
         return new ApplyOutcome(null, [], first, trial.Restarts);
+
+        // Bisects the set (whose whole was just answered: whole) and tries what it keeps with the full check; null when nothing can be kept.
+        async Task<(DropIn Set, IReadOnlyList<DroppedDirective> Dropped, HealthReport Last)?> KeepAsync(DropIn set, HealthReport whole)
+        {
+            var (result, dropped) = await BisectAsync(set, trial, whole, ct);
+            if (result.BaseBroken || result.Kept.Count == 0) return null;
+            var kept = set with { Directives = result.Kept.SelectMany(g => g).ToList() };
+            return (kept, dropped, await trial.TryAsync(kept, Step, full: true));
+        }
     }
 
     /// <summary>
