@@ -1,7 +1,11 @@
 // The runtime drop-in that wraps a unit's commands in strace. Every ExecStartPre/ExecStart/ExecStartPost/ExecReload/ExecStop/ExecStopPost
-// is reset and re-emitted as "strace -f -s 0 -o DIR/<setting>.<n> -- <command>": -f follows forks, -s 0 prints no
-// buffer contents (no secrets in the log; paths are still printed whole). Type=forking needs -D (strace becomes a
-// detached grandchild, so the forking parent can exit and systemd sees the real daemon); Type=notify needs
+// is reset and re-emitted as "strace -f -A -s 0 -o DIR/<setting>.<n> -- <command>": -f follows forks, -s 0 prints no
+// buffer contents (no secrets in the log; paths are still printed whole), -A appends: a command runs more than once
+// while traced (the restart into the trace already stops the old instance with the wrapped ExecStop=, the restore
+// stops it again; every reload runs ExecReload=; Restart= reruns ExecStart=), and a file reopened with O_TRUNC under
+// a follower that has already read it loses the first run and hands the follower a line cut in the middle.
+// Type=forking needs -D (strace becomes a detached grandchild, so the forking parent can exit and systemd sees the
+// real daemon); Type=notify needs
 // NotifyAccess=all because strace, not the daemon, is then the main process. Argument quoting per systemd.syntax(7)
 // and systemd.service(5) "Command lines" (systemd 252): "%" must be doubled, "$VAR" stays for systemd to expand.
 // TimeoutStopSec= is bounded while traced: systemd's SIGTERM reaches strace and the traced daemon at once, and when
@@ -47,7 +51,7 @@ public static class StraceDropIn
                 var daemonize = setting == "ExecStart" ? " -D" : "";
                 var argv = command.Argv.Count > 0 ? command.Argv : [command.Path];
                 var args = string.Join(' ', new[] { command.Path }.Concat(argv.Skip(1)).Select(Quote));
-                s.AppendLine($"{setting}={prefix}{strace} -f{daemonize} -s 0 -o {Quote(file)} -- {args}");
+                s.AppendLine($"{setting}={prefix}{strace} -f{daemonize} -A -s 0 -o {Quote(file)} -- {args}");
             }
         }
         return (s.ToString(), files);

@@ -22,11 +22,11 @@ public class StraceDropInTests
             [Service]
             TimeoutStopSec=20s
             ExecStartPre=
-            ExecStartPre=-/usr/bin/strace -f -s 0 -o /run/hardentui-trace/nginx.service/ExecStartPre.0 -- /usr/sbin/nginx -t -q
+            ExecStartPre=-/usr/bin/strace -f -A -s 0 -o /run/hardentui-trace/nginx.service/ExecStartPre.0 -- /usr/sbin/nginx -t -q
             ExecStart=
-            ExecStart=/usr/bin/strace -f -D -s 0 -o /run/hardentui-trace/nginx.service/ExecStart.0 -- /usr/sbin/nginx -g "daemon on; master_process on;"
+            ExecStart=/usr/bin/strace -f -D -A -s 0 -o /run/hardentui-trace/nginx.service/ExecStart.0 -- /usr/sbin/nginx -g "daemon on; master_process on;"
             ExecReload=
-            ExecReload=/usr/bin/strace -f -s 0 -o /run/hardentui-trace/nginx.service/ExecReload.0 -- /bin/kill -HUP $MAINPID
+            ExecReload=/usr/bin/strace -f -A -s 0 -o /run/hardentui-trace/nginx.service/ExecReload.0 -- /bin/kill -HUP $MAINPID
 
             """.ReplaceLineEndings("\n").Replace("\n", Environment.NewLine));
         files.ShouldBe([

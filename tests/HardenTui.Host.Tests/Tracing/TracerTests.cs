@@ -92,6 +92,26 @@ public class TracerTests(SandboxFixture sandbox)
         }
     }
 
+
+    [Fact]
+    public async Task A_command_run_twice_while_traced_is_traced_twice_not_overwritten()
+    {
+        // The restart into the trace already stops the old nginx with the wrapped ExecStop= (the drop-in is loaded
+        // by then), and every reload runs the wrapped ExecReload=. strace reopening its file with O_TRUNC lost the
+        // earlier run and handed the follower, which had read it, a line cut in the middle (a CI failure: 1 garbage line).
+        var dir = $"{StraceWrapperTracer.TraceRoot}/nginx.service";
+        string Execs(string file, string program) => $"grep -c 'execve(\"{program}\"' {dir}/{file} || true";
+        var findings = await TraceAsync(Tracer, "nginx.service", async _ =>
+        {
+            (await sandbox.ShAsync(Execs("ExecStop.0", "/sbin/start-stop-daemon"))).Trim().ShouldBe("1"); // the restart's stop
+            await Task.Delay(500); // the follower reads it
+            await sandbox.ShAsync("systemctl reload nginx; sleep 0.5; systemctl reload nginx");
+            (await sandbox.ShAsync(Execs("ExecReload.0", "/usr/sbin/nginx"))).Trim().ShouldBe("2");
+            await Task.Delay(500);
+        });
+        findings.Stats.GarbageLines.ShouldBe(0); // the restore's stop appended to ExecStop.0, after the follower read the first
+        findings.SyscallHistogram()["execve"].ShouldBeGreaterThanOrEqualTo(6); // nginx -t, nginx, 2 reloads, 2 stops
+    }
     [Fact]
     public async Task Syscall_log_reads_seccomp_records_back_from_the_kernel_log()
     {
