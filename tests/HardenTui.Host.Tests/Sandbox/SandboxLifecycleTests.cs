@@ -74,6 +74,84 @@ public class SandboxLifecycleTests
         Directory.Exists(dir).ShouldBeFalse();
     }
 
+    /// <summary>
+    /// Plain `hardentui` where systemd is not PID 1 offers the demo sandbox; answered yes on a terminal (tmux), it boots
+    /// it and runs the wizard inside. A SIGTERM, or its terminal closing (tmux kill-session: the SIGHUP of an SSH
+    /// disconnect), must tear the sandbox down as `hardentui sandbox` does. This path runs as an asynchronous
+    /// System.CommandLine action, whose own termination handler took SIGTERM and ended the process two seconds later:
+    /// the container, its overlay mounts and its folder stayed.
+    /// </summary>
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("closed terminal")]
+    public async Task A_plain_launch_tears_its_sandbox_down_on_SIGTERM_and_when_its_terminal_closes(string how)
+    {
+        const string tmux = "tmux -L hardentui-lifecycle", session = "plain";
+        var files = $"/run/hardentui/test-lifecycle-plain-{Environment.ProcessId}";
+        var (pidFile, log, rcFile) = (files + ".pid", files + ".log", files + ".rc");
+        var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
+        // Where systemd is PID 1 (the offer's precondition fails) the program is told to offer the sandbox anyway.
+        var offer = HardenTui.Cli.DefaultCommand.SystemdIsPid1() ? "HARDENTUI_OFFER_SANDBOX=1 " : "";
+        try
+        {
+            Sh($"{tmux} kill-server 2>/dev/null; rm -f {files}.*");
+            File.WriteAllText(files + ".sh", $"echo $$ >{pidFile}\nexec env --default-signal=HUP HARDENTUI_SANDBOX_STATE={StateRoot} {offer}dotnet {app} 2>{log}\n");
+            await ShAsync($"{tmux} new-session -d -s {session} -x 100 -y 30 'sh {files}.sh; echo $? >{rcFile}; sleep 600'");
+            (await UntilAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("[Y/n]"), TimeSpan.FromMinutes(2)))
+                .ShouldBeTrue("no sandbox offer: " + Read(log));
+            await ShAsync($"{tmux} send-keys -t {session} Enter");
+            (await UntilAsync(() => File.ReadAllText(log).Contains("sandbox ready"), TimeSpan.FromMinutes(10)))
+                .ShouldBeTrue("the sandbox never got ready: " + Read(log));
+            var dir = Directory.GetDirectories(StateRoot).ShouldHaveSingleItem();
+            var nspawn = new SandboxDirectory(dir).Nspawn.ShouldNotBeNull();
+            var owner = HardenTui.Host.Process.ProcessIdentity.Of(int.Parse(File.ReadAllText(pidFile).Trim())).ShouldNotBeNull();
+            var screen = "";
+            (await UntilAsync(() => (screen = Sh($"{tmux} capture-pane -p -t {session}")).Contains("worst first"), TimeSpan.FromMinutes(3)))
+                .ShouldBeTrue("the wizard did not come up inside the sandbox:\n" + screen + Read(log));
+
+            await ShAsync(how == "TERM" ? $"kill -TERM {owner.Pid}" : $"{tmux} kill-session -t {session}");
+            // A teardown that hangs fails here, bounded.
+            (await UntilAsync(() => !owner.IsAlive, TimeSpan.FromSeconds(90))).ShouldBeTrue($"hardentui did not exit within 90 s ({how})");
+
+            Read(log).ShouldContain("hardentui: sandbox: stopped by a signal; torn down");
+            if (how == "TERM") Read(rcFile).Trim().ShouldBe("143", Read(log));
+            nspawn.IsAlive.ShouldBeFalse("the container outlived its owner");
+            MountTable.Below(dir).ShouldBeEmpty();
+            Directory.Exists(dir).ShouldBeFalse();
+        }
+        finally
+        {
+            if (File.Exists(pidFile) && HardenTui.Host.Process.ProcessIdentity.Of(int.Parse(File.ReadAllText(pidFile).Trim())) is { IsAlive: true } left)
+                System.Diagnostics.Process.GetProcessById(left.Pid).Kill(); // a failed run: the next boot's janitor cleans after it
+            Sh($"{tmux} kill-server 2>/dev/null; rm -f {files}.*");
+        }
+    }
+
+    private static string Read(string file) => File.Exists(file) ? File.ReadAllText(file) : "";
+
+    private static string Sh(string script)
+    {
+        using var p = System.Diagnostics.Process.Start(new ProcessStartInfo("sh", ["-c", script]) { RedirectStandardOutput = true })!;
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return stdout;
+    }
+
+    private static async Task ShAsync(string script) =>
+        (await HardenTui.Host.Process.LocalProcessRunner.Instance.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("sh", "-c", script))).ExitCode.ShouldBe(0, script);
+
+    /// <summary>Polls a condition until it holds or the bound passes (the bound only guards against a hang).</summary>
+    private static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan bound)
+    {
+        var limit = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (limit.Elapsed > bound) return false;
+            await Task.Delay(250);
+        }
+        return true;
+    }
+
     [Fact]
     public async Task Cli_runs_a_command_inside_and_exits_with_its_status()
     {
