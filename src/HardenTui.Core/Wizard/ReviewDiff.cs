@@ -2,16 +2,23 @@ namespace HardenTui.Core.Wizard;
 
 /// <summary>
 /// The drop-in against the effective unit: for each chosen directive, the setting(s) it replaces in the effective
-/// [Service] section (as `systemctl cat` prints them) and the new line. Unrelated settings are left out.
+/// [Service] section (as `systemctl cat` prints them) and the new line. Unrelated settings are left out. A directive
+/// a drop-in read after ours overrides or resets replaces nothing: it is one '!' line naming that file.
 /// </summary>
 public static class ReviewDiff
 {
-    public static IReadOnlyList<DiffLine> Lines(string effectiveText, IEnumerable<DirectiveToggle> chosen)
+    public static IReadOnlyList<DiffLine> Lines(string effectiveText, IEnumerable<DirectiveToggle> chosen,
+        IReadOnlyList<Overrides.DropInOverride>? overridden = null)
     {
         var current = ServiceSettings(effectiveText);
         var diff = new List<DiffLine> { new(' ', "[Service]") };
         foreach (var d in chosen)
         {
+            if (overridden?.FirstOrDefault(o => o.Directive == d.Name && !o.OursInForce) is { } o)
+            {
+                diff.Add(new('!', $"{d.Line}  (no effect: {Path.GetFileName(o.Path)}:{o.Line})"));
+                continue;
+            }
             if (current.TryGetValue(d.Name, out var old))
             {
                 if (old.Count == 1 && old[0] == d.Value)
