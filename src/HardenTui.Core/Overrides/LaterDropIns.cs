@@ -101,17 +101,29 @@ public static class LaterDropIns
     }
 
     /// <summary>
-    /// The [Service] (and [Unit]) assignments systemd reads after our drop-in, in order, and the file that hides
-    /// ours when one does (then every assignment of the unit comes after nothing of ours: the list is empty).
+    /// The [Service] assignments systemd reads after our drop-in, in order, and the file that hides ours when one
+    /// does (then nothing of ours is read: the list is empty).
     /// </summary>
     public static (string? HiddenBy, IReadOnlyList<UnitAssignment> Later) After(IEnumerable<(string Path, string Text)> files, string ourPath, string ourText)
     {
+        var (hiddenBy, _, later) = Split(files, ourPath, ourText);
+        return (hiddenBy, later);
+    }
+
+    /// <summary>The [Service] assignments systemd reads before our drop-in (the unit file first): what ours replaces or adds to.</summary>
+    public static IReadOnlyList<UnitAssignment> Before(IEnumerable<(string Path, string Text)> files, string ourPath) =>
+        Split(files, ourPath, "").Before;
+
+    private static (string? HiddenBy, IReadOnlyList<UnitAssignment> Before, IReadOnlyList<UnitAssignment> Later) Split(
+        IEnumerable<(string Path, string Text)> files, string ourPath, string ourText)
+    {
         var name = Path.GetFileName(ourPath);
-        var ordered = Order(files.Where(f => f.Path != ourPath).Append((ourPath, ourText)));
-        var at = ordered.ToList().FindIndex(f => f.Path == ourPath);
+        var ordered = Order(files.Where(f => f.Path != ourPath).Append((ourPath, ourText))).ToList();
+        var at = ordered.FindIndex(f => f.Path == ourPath);
         if (at < 0)
-            return (ordered.First(f => IsDropIn(f.Path) && Path.GetFileName(f.Path) == name).Path, []);
-        return (null, ordered.Skip(at + 1).SelectMany(f => Assignments(f.Path, f.Text)).ToList());
+            return (ordered.First(f => IsDropIn(f.Path) && Path.GetFileName(f.Path) == name).Path, [], []);
+        return (null, ordered.Take(at).SelectMany(f => Assignments(f.Path, f.Text)).ToList(),
+            ordered.Skip(at + 1).SelectMany(f => Assignments(f.Path, f.Text)).ToList());
     }
 
     /// <summary>RestrictNamespaces=yes|no replaces whatever list came before (config_parse_restrict_namespaces).</summary>

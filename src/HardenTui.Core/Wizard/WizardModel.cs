@@ -42,7 +42,7 @@ public sealed record WizardModel(
             .OrderBy(o => o.OursInForce).ToList();
 
     /// <summary>The review's diff: the chosen directives against the effective unit, overridden ones marked.</summary>
-    public IReadOnlyList<DiffLine> ReviewLines => ReviewDiff.Lines(Unit?.EffectiveText ?? "", Levels.Chosen, Overridden);
+    public IReadOnlyList<DiffLine> ReviewLines => ReviewDiff.Lines(Unit?.Unit, Unit?.EffectiveText ?? "", Levels.Chosen, Overridden);
 
     public static readonly string ReadOnlyNote = "read-only: run as root (sudo) to trace, write the drop-in and restart";
 
