@@ -29,6 +29,12 @@ public sealed record Directive(
     /// </summary>
     public int SinceFor(string value) => Math.Max(Since, Value(value)?.Since ?? Since);
 
+    /// <summary>
+    /// Whether the setting is a list (systemd.exec(5)): repeated assignments add up and an empty one resets what came
+    /// before; every other kind keeps its last assignment. The list kinds, paths, and LoadCredential= (one per ID).
+    /// </summary>
+    public bool IsList => Kind.EndsWith("list", StringComparison.Ordinal) || Kind is "paths" or "credential";
+
     /// <summary>Whether a systemd of this version knows the directive and this value.</summary>
     public bool KnownIn(int systemdVersion, string? value = null) => systemdVersion >= (value is null ? Since : SinceFor(value));
 }

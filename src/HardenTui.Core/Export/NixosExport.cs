@@ -49,8 +49,7 @@ public static class NixosExport
 
     private static string Value(string name, IReadOnlyList<string> values)
     {
-        var kind = DirectiveCatalog.Load().Find(name)?.Kind;
-        var listValued = kind is not null ? kind.EndsWith("list", StringComparison.Ordinal) || kind == "paths" : values.Count > 1;
+        var listValued = DirectiveCatalog.Load().Find(name)?.IsList ?? values.Count > 1;
         // A single yes/no of a list-valued directive (RestrictNamespaces=yes) is its boolean form, not an element.
         if (listValued && (values.Count > 1 || Bool(values[0]) is null))
             return "[ " + string.Join(' ', values.Select(Str)) + " ]";

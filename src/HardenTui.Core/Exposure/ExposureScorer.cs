@@ -2,6 +2,7 @@
 // ceil(badness·weight/range) to the badness sum and its weight to the weight sum; the exposure is
 // ceil(sum·100/weight_sum) tenths. A row's own EXPOSURE cell is ceil(ceil(badness·weight·100/range)/weight_sum).
 using HardenTui.Core.Directives;
+using HardenTui.Core.Overrides;
 using HardenTui.Core.Units;
 
 namespace HardenTui.Core.Exposure;
@@ -47,14 +48,23 @@ public static class ExposureScorer
     }
 
     /// <summary>
-    /// The exposure the unit would have with <paramref name="dropInText"/> added as its last drop-in, without
-    /// touching the machine. Malformed drop-in text throws BadInputException.
+    /// The exposure the unit would have with <paramref name="dropInText"/> written as our drop-in, without touching
+    /// the machine. Where the unit text is known (<see cref="SecurityInfo.UnitText"/>), the drop-ins systemd reads
+    /// after ours are applied again after it for the settings it makes, so a directive a later file overrides gains
+    /// nothing here either (<see cref="LaterDropIns"/>); else the drop-in counts as the last one. Malformed drop-in
+    /// text throws BadInputException.
     /// </summary>
     public static ExposureReport Preview(SecurityInfo current, string dropInText)
     {
+        var ours = UnitFile.Parse(dropInText, "drop-in").Assignments;
+        var (hidden, later) = current.UnitText is { } cat
+            ? LaterDropIns.After(EffectiveUnitText.Files(cat), "/" + DropInPaths.PersistentFile(current.Id), dropInText)
+            : (null, []);
+        if (hidden is not null) return Score(current);
+        var keys = ours.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         var next = current.Clone();
         SecuritySettings.Unpatch(next);
-        foreach (var assignment in UnitFile.Parse(dropInText, "drop-in").Assignments)
+        foreach (var assignment in ours.Concat(later.Where(a => keys.Contains(a.Key))))
             SecuritySettings.Apply(next, assignment.Section, assignment.Key, assignment.Value);
         SecuritySettings.Patch(next);
         return Score(next);

@@ -79,7 +79,10 @@ public sealed partial class SecurityInfo
         info.IPAddressAllowStore.AddRange(p.IpAddresses("IPAddressAllow"));
         info.IPAddressDenyStore.AddRange(p.IpAddresses("IPAddressDeny"));
         if (unitText is not null)
+        {
             info.ConfiguredCapabilityBoundingSet = ConfiguredBoundingSet(unitText);
+            info.UnitText = unitText;
+        }
         return info;
     }
 

@@ -85,6 +85,11 @@ public sealed partial class SecurityInfo
     public IReadOnlyDictionary<string, int> SystemCallFilter => SystemCallFilterStore;
     internal Dictionary<string, int> SystemCallFilterStore { get; private set; } = new(StringComparer.Ordinal);
     public uint UMask { get; internal set; } = Convert.ToUInt32("0022", 8);
+    /// <summary>
+    /// The effective unit as `systemctl cat` prints it, when read with the properties: a preview then knows which
+    /// drop-ins systemd reads after ours (<see cref="ExposureScorer.Preview"/>). Null when unknown.
+    /// </summary>
+    internal string? UnitText { get; set; }
     /// <summary>The bounding set as configured, before Protect*= settings removed bits; null when unknown.</summary>
     internal ulong? ConfiguredCapabilityBoundingSet { get; set; }
 

@@ -45,14 +45,16 @@ public sealed record ShellPlan(
         ])
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Keys whose repeated assignments add up (an empty one resets what came before); the rest keep their last value.</summary>
-    private static readonly HashSet<string> ListKinds = ["paths", "syscall-list", "list", "capability-list", "namespace-list", "device-list", "family-list", "ip-list", "bind-list"];
+    /// <summary>
+    /// Keys whose repeated assignments add up (an empty one resets what came before): the catalog's lists
+    /// (<see cref="Directive.IsList"/>) and these, which it does not describe as lists; the rest keep their last value.
+    /// </summary>
     private static readonly HashSet<string> ExtraLists =
         ["StateDirectory", "CacheDirectory", "LogsDirectory", "ConfigurationDirectory", "RuntimeDirectory", "RestrictFileSystems",
          "ExtensionDirectories", "ExtensionImages", "MountImages"];
 
     public static bool IsList(string key) =>
-        ExtraLists.Contains(key) || DirectiveCatalog.Load().Find(key) is { } d && ListKinds.Contains(d.Kind);
+        ExtraLists.Contains(key) || DirectiveCatalog.Load().Find(key) is { IsList: true };
 
     /// <summary>
     /// The plan for <paramref name="unit"/>: its effective settings from <paramref name="catText"/>, with

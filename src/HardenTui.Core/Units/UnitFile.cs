@@ -16,7 +16,11 @@ public sealed class UnitFile
     public string Path { get; }
     public IReadOnlyList<UnitAssignment> Assignments { get; }
 
-    public static UnitFile Parse(string text, string path)
+    /// <param name="lenient">
+    /// Skip what systemd skips with a warning (a line without '=', a key outside a section, a broken header) instead
+    /// of refusing the file: for files that are not ours to judge, such as an admin's override.conf.
+    /// </param>
+    public static UnitFile Parse(string text, string path, bool lenient = false)
     {
         var assignments = new List<UnitAssignment>();
         string? section = null;
@@ -39,11 +43,16 @@ public sealed class UnitFile
             if (line[0] == '[')
             {
                 if (!line.EndsWith(']') || line.Length < 3)
+                {
+                    if (lenient) { section = null; continue; }
                     throw new BadInputException($"{path}:{lineNumber}: malformed section header '{line}'");
+                }
                 section = line[1..^1];
                 continue;
             }
             var equals = line.IndexOf('=');
+            if (lenient && (equals <= 0 || section is null))
+                continue;
             if (equals <= 0)
                 throw new BadInputException($"{path}:{lineNumber}: expected Key=Value, got '{line}'");
             if (section is null)

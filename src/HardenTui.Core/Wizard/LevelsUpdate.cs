@@ -30,7 +30,7 @@ internal static class LevelsUpdate
     {
         Msg.Move d => (m with { ReviewChoice = Math.Clamp(m.ReviewChoice + d.Delta, 0, 2) }, null),
         Msg.Select s => (m with { ReviewChoice = Math.Clamp(s.Index, 0, 2) }, null),
-        Msg.ScrollBy s => (m with { Scroll = Math.Clamp(m.Scroll + s.Delta, 0, Math.Max(0, ReviewDiff.Lines(m.Unit?.EffectiveText ?? "", m.Levels.Chosen).Count - 1)) }, null),
+        Msg.ScrollBy s => (m with { Scroll = Math.Clamp(m.Scroll + s.Delta, 0, Math.Max(0, m.ReviewLines.Count - 1)) }, null),
         Msg.Open => Review(m, m.ReviewChoice switch { 0 => new Msg.Write(), 1 => new Msg.Back(), _ => new Msg.OpenEditor() }),
         Msg.Write => (m with { Screen = Screen.Apply, Apply = ApplyState.Initial with { Running = true } },
             WizardUpdate.UnitCmd(m, u => new Cmd.Apply(u, m.Levels.Chosen.ToList(), m.Trace.Probe, m.Unit?.EffectiveText))),

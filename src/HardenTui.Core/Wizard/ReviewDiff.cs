@@ -1,54 +1,55 @@
 namespace HardenTui.Core.Wizard;
 
 /// <summary>
-/// The drop-in against the effective unit: for each chosen directive, the setting(s) it replaces in the effective
-/// [Service] section (as `systemctl cat` prints them) and the new line. Unrelated settings are left out.
+/// The drop-in against the effective unit: for each chosen directive, what it does to the [Service] settings systemd
+/// reads before our drop-in (the unit file, earlier drop-ins; as `systemctl cat` prints them) and the new line. A
+/// single value replaces the earlier ones ('-' lines); a list adds to them, which stay (context lines). Unrelated
+/// settings are left out. A directive a drop-in read after ours overrides or resets replaces nothing: it is one '!'
+/// line naming that file.
 /// </summary>
 public static class ReviewDiff
 {
-    public static IReadOnlyList<DiffLine> Lines(string effectiveText, IEnumerable<DirectiveToggle> chosen)
+    /// <param name="unit">Where our drop-in goes among the files; null: after all of them.</param>
+    public static IReadOnlyList<DiffLine> Lines(string? unit, string effectiveText, IEnumerable<DirectiveToggle> chosen,
+        IReadOnlyList<Overrides.DropInOverride>? overridden = null)
     {
-        var current = ServiceSettings(effectiveText);
+        var files = Overrides.EffectiveUnitText.Files(effectiveText);
+        var current = ServiceSettings(unit is null ? files.SelectMany(f => Units.UnitFile.Parse(f.Body, f.Path, lenient: true).Assignments)
+            .Where(a => a.Section == "Service") : Overrides.LaterDropIns.Before(files, "/" + Overrides.DropInPaths.PersistentFile(unit)));
         var diff = new List<DiffLine> { new(' ', "[Service]") };
         foreach (var d in chosen)
         {
-            if (current.TryGetValue(d.Name, out var old))
+            if (overridden?.FirstOrDefault(o => o.Directive == d.Name && !o.OursInForce) is { } o)
+            {
+                diff.Add(new('!', $"{d.Line}  (no effect: {Path.GetFileName(o.Path)}:{o.Line})"));
+                continue;
+            }
+            if (current.TryGetValue(d.Name, out var old) && old.Count > 0)
             {
                 if (old.Count == 1 && old[0] == d.Value)
                 {
                     diff.Add(new(' ', d.Line));
                     continue;
                 }
-                diff.AddRange(old.Select(v => new DiffLine('-', $"{d.Name}={v}")));
+                diff.AddRange(old.Select(v => new DiffLine(d.IsList ? ' ' : '-', $"{d.Name}={v}")));
             }
             diff.Add(new('+', d.Line));
         }
         return diff;
     }
 
-    private static Dictionary<string, List<string>> ServiceSettings(string text)
+    /// <summary>Each key's values in force: an empty assignment clears the ones before it.</summary>
+    private static Dictionary<string, List<string>> ServiceSettings(IEnumerable<Units.UnitAssignment> assignments)
     {
         var settings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var inService = false;
-        foreach (var raw in text.Split('\n'))
+        foreach (var a in assignments)
         {
-            var line = raw.Trim();
-            if (line.StartsWith('['))
-            {
-                inService = line == "[Service]";
-                continue;
-            }
-            var eq = line.IndexOf('=');
-            if (!inService || eq <= 0 || line.StartsWith('#') || line.StartsWith(';'))
-                continue;
-            var key = line[..eq].Trim();
-            var value = line[(eq + 1)..].Trim();
-            if (!settings.TryGetValue(key, out var values))
-                settings[key] = values = [];
-            if (value.Length == 0)
+            if (!settings.TryGetValue(a.Key, out var values))
+                settings[a.Key] = values = [];
+            if (a.Value.Length == 0)
                 values.Clear();
             else
-                values.Add(value);
+                values.Add(a.Value);
         }
         return settings;
     }

@@ -33,6 +33,17 @@ public sealed record WizardModel(
 
     public string DropIn => Unit is null ? "" : DropInDraft.Render(Unit.Unit, Levels.Chosen);
 
+    /// <summary>
+    /// What the drop-ins systemd reads after ours (the admin's override.conf, a later 95-*.conf, a runtime one in
+    /// /run) do to the chosen directives, the ones that will not take effect first: the review shows each.
+    /// </summary>
+    public IReadOnlyList<Overrides.DropInOverride> Overridden => Unit is null || !Levels.Chosen.Any() ? []
+        : Overrides.LaterDropIns.Find(Overrides.EffectiveUnitText.Files(Unit.EffectiveText), "/" + Overrides.DropInPaths.PersistentFile(Unit.Unit), DropIn)
+            .OrderBy(o => o.OursInForce).ToList();
+
+    /// <summary>The review's diff: the chosen directives against the effective unit, overridden ones marked.</summary>
+    public IReadOnlyList<DiffLine> ReviewLines => ReviewDiff.Lines(Unit?.Unit, Unit?.EffectiveText ?? "", Levels.Chosen, Overridden);
+
     public static readonly string ReadOnlyNote = "read-only: run as root (sudo) to trace, write the drop-in and restart";
 
     /// <summary>For learners: the one line, the installed manual's words and what changes, for a directive with a value.</summary>

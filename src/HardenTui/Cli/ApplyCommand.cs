@@ -81,7 +81,9 @@ internal static class ApplyCommand
                 await services.Workflow.CheckAsync(dropIn, ct); // hardening only, and systemd itself reads it: before the diff, before anything is written
 
                 var rendered = dropIn.Render(DateTimeOffset.UtcNow);
-                Console.Out.Write(EffectiveUnitText.Diff(await services.Systemd.CatAsync(name, ct), "/" + services.Store.RelativePath(name), rendered));
+                var cat = await services.Systemd.CatAsync(name, ct);
+                Console.Out.Write(EffectiveUnitText.Diff(cat, "/" + services.Store.RelativePath(name), rendered));
+                MachineServices.SayOverridden(name, cat, rendered);
                 Console.Error.WriteLine($"hardentui: exposure of {name}: {exposureBefore.ExposureText} now, {Core.Exposure.ExposureReport.Tenths(exposureWith(rendered))} with this drop-in (same scoring as systemd-analyze security)");
                 Console.Error.WriteLine($"hardentui: after each restart {name} must be {check.Describe()}");
                 if (!parse.GetValue(yes) && !Confirm($"Write this drop-in and restart {name}? [y/N] "))

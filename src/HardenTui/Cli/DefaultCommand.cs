@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 
 namespace HardenTui.Cli;
 
@@ -13,8 +15,12 @@ internal static class DefaultCommand
 
     public static void Configure(RootCommand root)
     {
-        var unit = new Argument<string?>("unit") { Description = "Open this service directly (default: pick one from the list).", Arity = ArgumentArity.ZeroOrOne };
+        // Hidden: System.CommandLine lists a parent's arguments in every child's help (`hardentui [<unit>] trace <unit>`,
+        // two <unit>s, and the man page and completion are made from that help), so only the root's help shows it.
+        var unit = new Argument<string?>("unit") { Description = "Open this service directly (default: pick one from the list).", Arity = ArgumentArity.ZeroOrOne, Hidden = true };
         root.Arguments.Add(unit);
+        ShowUnitInRootHelp(root, unit);
+        RefuseUnitBeforeCommand(root, unit, "hardentui");
         var soak = new Option<int>("--soak") { Description = "Seconds the wizard's apply watches the service for denials after its checks", DefaultValueFactory = _ => 60 };
         root.Options.Add(soak);
         root.SetAction(async (parseResult, ct) =>
@@ -35,6 +41,63 @@ internal static class DefaultCommand
             }
             return await SandboxCommand.RunAsync(DemoPackages, name is null ? SelfCommand() : [.. SelfCommand(), name], ct);
         });
+    }
+
+    /// <summary>The root's help shows the (hidden) unit: the wizard's usage with it, its row under Arguments.</summary>
+    private static void ShowUnitInRootHelp(RootCommand root, Argument unit)
+    {
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new RootHelpAction(root, unit, (HelpAction)help.Action!);
+    }
+
+    /// <summary>
+    /// System.CommandLine's help (its HelpBuilder is internal in 3.0) with two edits on the root's: the usage line
+    /// becomes the wizard's and the commands' usage, and an Arguments section names the unit. Every other command's
+    /// help is System.CommandLine's own.
+    /// </summary>
+    private sealed class RootHelpAction(RootCommand root, Argument unit, HelpAction standard) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            if (parseResult.CommandResult.Command != root) return standard.Invoke(parseResult);
+            var config = parseResult.InvocationConfiguration;
+            var output = config.Output;
+            var text = new StringWriter();
+            config.Output = text;
+            int exit;
+            try { exit = standard.Invoke(parseResult); }
+            finally { config.Output = output; }
+            var nl = Environment.NewLine;
+            var usage = $"  {root.Name} [command] [options]{nl}";
+            var options = $"{nl}Options:{nl}";
+            var help = text.ToString();
+            if (!help.Contains(usage) || !help.Contains(options))
+                throw new InvalidOperationException("System.CommandLine's root help changed its layout; RootHelpAction needs updating");
+            help = help.Replace(usage, $"  {root.Name} [<{unit.Name}>] [options]{nl}  {root.Name} <command> [options]{nl}")
+                .Replace(options, $"{nl}Arguments:{nl}  <{unit.Name}>  {unit.Description}{nl}{options}");
+            output.Write(help);
+            return exit;
+        }
+    }
+
+    /// <summary>
+    /// `hardentui nginx trace …`: the parser takes nginx as the wizard's unit and runs the command, dropping it
+    /// silently. A unit belongs after its command, so this is a parse error (one line, exit 2).
+    /// </summary>
+    private static void RefuseUnitBeforeCommand(Command parent, Argument unit, string parentWords)
+    {
+        foreach (var command in parent.Subcommands)
+        {
+            var words = $"{parentWords} {command.Name}";
+            command.Validators.Add(result =>
+            {
+                if (result.GetResult(unit) is { Tokens: [var token, ..] })
+                    result.AddError($"'{token.Value}' before the command: a unit alone opens the wizard (hardentui {token.Value}); {words} takes its own after its name");
+            });
+            RefuseUnitBeforeCommand(command, unit, words);
+        }
     }
 
     public static bool SystemdIsPid1()

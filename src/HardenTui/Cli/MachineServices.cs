@@ -2,6 +2,7 @@ using HardenTui.Core.Units;
 using HardenTui.Core;
 using HardenTui.Core.Exposure;
 using HardenTui.Core.Export;
+using HardenTui.Core.Overrides;
 using HardenTui.Core.Proposals;
 using HardenTui.Host.Exposure;
 using HardenTui.Host.Export;
@@ -115,6 +116,17 @@ internal sealed class MachineServices
     public static void SaySessions(UnitContext context, IReadOnlyList<Proposal> proposals)
     {
         if (context.Session is { } session) Console.Error.WriteLine("hardentui: " + SessionRules.Summary(session, proposals));
+    }
+
+    /// <summary>
+    /// Says on stderr, one line per directive, what a drop-in systemd reads after ours (override.conf, 95-*.conf, a
+    /// runtime one in /run) does to the drop-in about to be written: overridden or reset lines do not take effect and
+    /// their exposure gain is not counted in the figures shown (<see cref="ExposureScorer.Preview"/>).
+    /// </summary>
+    public static void SayOverridden(string unit, string catText, string dropInText)
+    {
+        foreach (var o in LaterDropIns.Find(EffectiveUnitText.Files(catText), "/" + DropInPaths.PersistentFile(unit), dropInText))
+            Console.Error.WriteLine(o.OursInForce ? $"hardentui: note: {o.Text}" : $"hardentui: warning: {o.Text}: it will not take effect, and its exposure gain is not counted");
     }
 
     /// <summary>Adds what the resolver needs from this machine's systemd that findings may lack (@system-service members).</summary>

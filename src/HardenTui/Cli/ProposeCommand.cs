@@ -34,6 +34,7 @@ internal static class ProposeCommand
             var (now, with) = await services.ExposureAsync(props.Unit, ct);
             var (proposals, context) = await services.ProposeAsync(props, seen, with, ct);
             MachineServices.SaySessions(context, proposals);
+            MachineServices.SayOverridden(props.Unit, await services.Systemd.CatAsync(props.Unit, ct), Resolver.DropIn(props.Unit, proposals).Render(DateTimeOffset.UtcNow));
             if (asJson)
                 Console.Out.WriteLine(JsonSerializer.Serialize(proposals, CliJson.Default.IReadOnlyListProposal));
             else

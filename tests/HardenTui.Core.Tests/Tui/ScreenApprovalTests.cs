@@ -18,7 +18,7 @@ public class ScreenApprovalTests
     public static TheoryData<string, int, int> Cases()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var screen in new[] { "picker", "overview", "trace", "levels", "review", "apply", "help", "quit", "edit", "effective", "culprit", "read-only", "profile", "denials" })
+        foreach (var screen in new[] { "picker", "overview", "trace", "levels", "review", "apply", "help", "quit", "edit", "effective", "culprit", "read-only", "profile", "denials", "overridden" })
             foreach (var (w, h) in new[] { (80, 24), (120, 40) })
                 data.Add(screen, w, h);
         return data;
@@ -41,6 +41,7 @@ public class ScreenApprovalTests
             Status = "culprit: NoExecPaths=/ (switched off)",
         },
         "read-only" => WizardSamples.Overview(w, h) with { IsRoot = false },
+        "overridden" => WizardSamples.Review(w, h) with { Unit = WizardSamples.NginxWithOverride },
         "denials" => WizardSamples.Overview(w, h) with { Unit = WizardSamples.HardenedWithDenials },
         "profile" => WizardUpdate.Update(WizardSamples.Levels(w, h), new Msg.ProfileFound(new ProfileSeed("nginx",
             [new("MemoryDenyWriteExecute", "yes", "no W+X mapping was seen"), new("PrivateTmp", "yes", "no shared /tmp file was used")],

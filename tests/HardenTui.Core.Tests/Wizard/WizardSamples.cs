@@ -35,6 +35,15 @@ internal static class WizardSamples
         "# /lib/systemd/system/nginx.service\n[Unit]\nDescription=A high performance web server and a reverse proxy server\n\n[Service]\nType=forking\nPIDFile=/run/nginx.pid\nExecStart=/usr/sbin/nginx -g 'daemon on; master_process on;'\nPrivateTmp=no\n",
         false);
 
+    /// <summary>
+    /// nginx with the admin's own `systemctl edit` override.conf, read after our 90-hardentui.conf: it turns
+    /// ProtectSystem= off, empties ReadWritePaths= and adds a socket family.
+    /// </summary>
+    public static readonly UnitView NginxWithOverride = Nginx with
+    {
+        EffectiveText = Nginx.EffectiveText + "\n# /etc/systemd/system/nginx.service.d/override.conf\n[Service]\nNice=1\nProtectSystem=false\nReadWritePaths=\nRestrictAddressFamilies=AF_NETLINK\n",
+    };
+
     /// <summary>nginx after a hardening, with what the watch found since: one write under ProtectSystem=, one filtered call.</summary>
     public static readonly UnitView HardenedWithDenials = Nginx with
     {

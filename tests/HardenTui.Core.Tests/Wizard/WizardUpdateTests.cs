@@ -198,7 +198,7 @@ public class WizardUpdateTests
     public void Pgdn_scrolls_the_review_diff_and_stops_at_its_end_while_arrows_keep_choosing()
     {
         var start = WizardSamples.Review(80, 24);
-        var diff = ReviewDiff.Lines(start.Unit!.EffectiveText, start.Levels.Chosen);
+        var diff = start.ReviewLines;
         diff.Count.ShouldBeLessThan(10);
         var (m, _) = Keys(start, "pgdn");
         m.Scroll.ShouldBe(diff.Count - 1); // the last line is as far as it goes

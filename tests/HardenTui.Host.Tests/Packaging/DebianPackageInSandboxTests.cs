@@ -54,7 +54,7 @@ public sealed class DebianPackageInSandboxTests(SandboxFixture sandbox, ITestOut
         }
         finally
         {
-            await sandbox.Runner.RunAsync(new ProcessSpec("sh", ["-c", $"tmux kill-session -t {WizardSession} 2>/dev/null; hardentui rollback {Nginx} >/dev/null 2>&1; dpkg -r hardentui"]));
+            await sandbox.Runner.RunAsync(new ProcessSpec("sh", ["-c", $"hardentui rollback {Nginx} >/dev/null 2>&1; dpkg -r hardentui"]));
         }
     }
 
@@ -68,19 +68,25 @@ public sealed class DebianPackageInSandboxTests(SandboxFixture sandbox, ITestOut
     private async Task TheNativeWizardRunsAsync()
     {
         var screen = new Tui.TmuxScreen(sandbox, WizardSession);
-        // The pane hides .NET itself: a tmux server already running in the sandbox would start it outside any namespace.
-        await sandbox.ShAsync($"cat >/tmp/hardentui-deb-wizard.sh <<'EOF'\n{HideDotnet}\nexec hardentui {Nginx}\nEOF\n" +
-                              $"tmux kill-session -t {WizardSession} 2>/dev/null; tmux new-session -d -s {WizardSession} -x 80 -y 24 " +
-                              $"'unshare -m --propagation private sh /tmp/hardentui-deb-wizard.sh; sleep 60'");
-        await screen.WaitForAsync("Exposure 9\\.6 UNSAFE", 60);
-        await screen.Keys("l");
-        await screen.WaitForAsync("space toggle", 60);
-        await screen.Keys("Space");
-        await screen.WaitForAsync("[1-9][0-9]* directives? chosen", 10);
-        await screen.Keys("q");
-        output.WriteLine(await screen.WaitForAsync("Quit anyway\\?[\\s\\S]*Quit \\(y\\)[\\s\\S]*Stay \\(n\\)", 10));
-        await screen.Keys("y");
-        await sandbox.ShAsync("for i in $(seq 1 40); do pgrep -x hardentui >/dev/null || exit 0; sleep 0.5; done; echo 'the wizard did not quit' >&2; exit 1");
+        // The pane hides .NET itself, in a mount namespace of its own (the screen's tmux server is started fresh).
+        await sandbox.ShAsync($"cat >/tmp/hardentui-deb-wizard.sh <<'EOF'\n{HideDotnet}\nexec hardentui {Nginx}\nEOF\n");
+        await screen.StartAsync(80, 24, "unshare -m --propagation private sh /tmp/hardentui-deb-wizard.sh; sleep 60");
+        try
+        {
+            await screen.WaitForAsync("Exposure 9\\.6 UNSAFE", 60);
+            await screen.Keys("l");
+            await screen.WaitForAsync("space toggle", 60);
+            await screen.Keys("Space");
+            await screen.WaitForAsync("[1-9][0-9]* directives? chosen", 10);
+            await screen.Keys("q");
+            output.WriteLine(await screen.WaitForAsync("Quit anyway\\?[\\s\\S]*Quit \\(y\\)[\\s\\S]*Stay \\(n\\)", 10));
+            await screen.Keys("y");
+            await sandbox.ShAsync("for i in $(seq 1 40); do pgrep -x hardentui >/dev/null || exit 0; sleep 0.5; done; echo 'the wizard did not quit' >&2; exit 1");
+        }
+        finally
+        {
+            await sandbox.ShAsync($"{screen.KillCommand}; true");
+        }
     }
 
     /// <summary>Run in a mount namespace of its own: every directory of the .NET installation becomes an empty tmpfs, PATH names none.</summary>

@@ -31,7 +31,7 @@ public class ShellFromWizardTests(SandboxFixture sandbox)
         var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
         var dotnet = Environment.ProcessPath!;
         await sandbox.ShAsync("mkdir -p /home/learner && touch /home/learner/secret");
-        await sandbox.ShAsync($"tmux kill-session -t {Session} 2>/dev/null; tmux new-session -d -s {Session} -x 120 -y 40 '{dotnet} {app} nginx.service; sleep 60'");
+        await _screen.StartAsync(120, 40, $"{dotnet} {app} nginx.service; sleep 60");
         try
         {
             await WaitForAsync("Exposure 9\\.6 UNSAFE", 60);
@@ -62,7 +62,7 @@ public class ShellFromWizardTests(SandboxFixture sandbox)
         }
         finally
         {
-            await sandbox.Runner.RunAsync(new ProcessSpec("sh", ["-c", $"tmux kill-session -t {Session}; rm -rf /home/learner /etc/learners-x"], Timeout: TimeSpan.FromMinutes(1)));
+            await sandbox.Runner.RunAsync(new ProcessSpec("sh", ["-c", $"{_screen.KillCommand}; rm -rf /home/learner /etc/learners-x"], Timeout: TimeSpan.FromMinutes(1)));
         }
     }
 

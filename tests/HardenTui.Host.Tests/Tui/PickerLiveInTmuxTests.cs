@@ -23,7 +23,8 @@ public class PickerLiveInTmuxTests(SandboxFixture sandbox)
         var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
         var dotnet = Environment.ProcessPath!;
         var screen = new TmuxScreen(sandbox, Session);
-        await sandbox.ShAsync($"systemctl reset-failed {Unit}.service 2>/dev/null; tmux kill-session -t {Session} 2>/dev/null; tmux new-session -d -s {Session} -x 120 -y 30 '{dotnet} {app}; sleep 60'");
+        await sandbox.ShAsync($"systemctl reset-failed {Unit}.service 2>/dev/null; true");
+        await screen.StartAsync(120, 30, $"{dotnet} {app}; sleep 60");
         try
         {
             await screen.WaitForAsync(@"\d+ services, worst first", 60);
@@ -43,7 +44,7 @@ public class PickerLiveInTmuxTests(SandboxFixture sandbox)
         }
         finally
         {
-            await sandbox.ShAsync($"tmux kill-session -t {Session} 2>/dev/null; systemctl stop {Unit}.service 2>/dev/null; systemctl reset-failed {Unit}.service 2>/dev/null; true");
+            await sandbox.ShAsync($"{screen.KillCommand}; systemctl stop {Unit}.service 2>/dev/null; systemctl reset-failed {Unit}.service 2>/dev/null; true");
         }
     }
 }

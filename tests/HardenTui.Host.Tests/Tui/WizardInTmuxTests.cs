@@ -22,28 +22,29 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
         var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
         var dotnet = Environment.ProcessPath!;
         const string crash = "hardentui-crash";
-        await sandbox.ShAsync($"tmux kill-session -t {crash} 2>/dev/null; tmux new-session -d -s {crash} -x 100 -y 30 'HARDENTUI_CRASH_TEST=thread {dotnet} {app} nginx.service; echo exited $?; echo mode: $(stty -a | tr \" ;\" \"\\n\\n\" | grep -xE -- \"-?(isig|icanon|echo)\"); sleep 60'");
+        var tmux = new TmuxScreen(sandbox, crash);
+        await tmux.StartAsync(100, 30, $"HARDENTUI_CRASH_TEST=thread {dotnet} {app} nginx.service; echo exited $?; echo mode: $(stty -a | tr \" ;\" \"\\n\\n\" | grep -xE -- \"-?(isig|icanon|echo)\"); sleep 60");
         try
         {
-            const string state = "'#{alternate_on} #{mouse_any_flag} #{cursor_flag}'";
+            const string state = "#{alternate_on} #{mouse_any_flag} #{cursor_flag}";
             async Task Until(Func<Task<bool>> done, string what)
             {
                 for (var deadline = DateTime.UtcNow.AddSeconds(60); !await done(); await Task.Delay(250))
                     if (DateTime.UtcNow > deadline)
-                        throw new TimeoutException($"{what}:\n{await sandbox.ShAsync($"tmux capture-pane -t {crash} -p")}");
+                        throw new TimeoutException($"{what}:\n{await tmux.CaptureAsync()}");
             }
             // The wizard has the terminal: alternate screen and mouse tracking on.
-            await Until(async () => (await sandbox.ShAsync($"tmux display -p -t {crash} {state}")).StartsWith("1 1 "), "the wizard never took the terminal");
-            await Until(async () => (await sandbox.ShAsync($"tmux capture-pane -t {crash} -p")).Contains("exited "), "the wizard did not die");
-            var screen = await sandbox.ShAsync($"tmux capture-pane -t {crash} -p");
+            await Until(async () => (await tmux.DisplayAsync(state)).StartsWith("1 1 "), "the wizard never took the terminal");
+            await Until(async () => (await tmux.CaptureAsync()).Contains("exited "), "the wizard did not die");
+            var screen = await tmux.CaptureAsync();
             screen.ShouldNotContain("exited 0");
             // Raw mode undone (the termios saved before Terminal.Gui put back): signals, line editing and echo for the shell.
             screen.Split('\n').Single(l => l.StartsWith("mode:")).Trim().ShouldBe("mode: isig icanon echo");
-            (await sandbox.ShAsync($"tmux display -p -t {crash} {state}")).Trim().ShouldBe("0 0 1");
+            (await tmux.DisplayAsync(state)).Trim().ShouldBe("0 0 1");
         }
         finally
         {
-            await sandbox.ShAsync($"tmux kill-session -t {crash} 2>/dev/null; true");
+            await sandbox.ShAsync($"{tmux.KillCommand}; true");
         }
     }
 }

@@ -36,8 +36,8 @@ internal static class WizardJourney
         var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
         // The editor proves it had the terminal (stdin is the tty) and leaves the drop-in as it was.
         var editor = $"test -t 0 && touch {EditorSawTty}; true";
-        await sandbox.ShAsync($"rm -f {EditorSawTty}; tmux kill-session -t {session} 2>/dev/null; " +
-                              $"tmux new-session -d -s {session} -x {columns} -y {rows} \"EDITOR='{editor}' {Environment.ProcessPath} {app} --soak 5; sleep 60\"");
+        await sandbox.ShAsync($"rm -f {EditorSawTty}");
+        await screen.StartAsync(columns, rows, $"EDITOR='{editor}' {Environment.ProcessPath} {app} --soak 5; sleep 60");
         try
         {
             // pick
@@ -103,7 +103,7 @@ internal static class WizardJourney
         finally
         {
             await sandbox.Runner.RunAsync(new ProcessSpec("sh", ["-c",
-                $"tmux kill-session -t {session}; rm -f {DropIn} {DropInDir}/.hardentui-created; rmdir {DropInDir} 2>/dev/null; " +
+                $"{screen.KillCommand}; rm -f {DropIn} {DropInDir}/.hardentui-created; rmdir {DropInDir} 2>/dev/null; " +
                 $"systemctl daemon-reload; systemctl restart {Unit}"], Timeout: TimeSpan.FromMinutes(2)));
         }
     }

@@ -33,7 +33,7 @@ internal static class ResolverProposals
             .Select(level => new LevelStep(DomainViews.LevelName(level), proposals
                 .Where(p => (catalog.Find(p.Directive)?.Level ?? Core.Directives.HardeningLevel.ProtectRestrict) == level)
                 .SelectMany(p => p.Lines.Select(line => new DirectiveToggle(line.Name, line.Value, p.DefaultOn,
-                    IsList(catalog.Find(line.Name)?.Kind), Explanation(p, line), p.Evidence,
+                    catalog.Find(line.Name)?.IsList == true, Explanation(p, line), p.Evidence,
                     line.Name == p.Directive ? -(p.ExposureDeltaTenths ?? 0) / 10.0 : 0, line.Name == p.Directive ? null : p.Directive)))
                 .ToList()))
             .ToList();
@@ -45,5 +45,4 @@ internal static class ResolverProposals
             ? p.Reason + (p.YourCall ? " (your call)" : "")
             : $"{line.Reason} (goes with {p.Directive}=)";
 
-    private static bool IsList(string? kind) => kind is not null && (kind.EndsWith("list", StringComparison.Ordinal) || kind == "paths");
 }

@@ -151,11 +151,13 @@ internal sealed class WizardEffects(ISystemd systemd, IProcessRunner runner, Tim
         var p = await systemd.GetPropertiesAsync(name, ct);
         if (p.String("LoadState") != "loaded")
             throw new SystemdException($"{name} is {p.String("LoadState") ?? "unknown"}");
-        var info = SecurityInfo.FromProperties(p, await _exposure.SyscallGroupsAsync(ct));
+        // With the unit text, previews know the drop-ins read after ours and count nothing they override.
+        var cat = await systemd.CatAsync(name, ct);
+        var info = SecurityInfo.FromProperties(p, await _exposure.SyscallGroupsAsync(ct), cat);
         var report = ExposureScorer.Score(info);
         _opened = (info, report, p);
         var denials = DomainViews.HasOurDropIn(p) ? await _watch.SinceHardenedAsync(name, ct) : [];
-        return DomainViews.Unit(p, report, await systemd.CatAsync(name, ct)) with
+        return DomainViews.Unit(p, report, cat) with
         {
             Denials = denials.Select(d => new DenialView(d.Directive, d.What, d.Evidence, d.Relax?.Line)).ToList(),
         };
