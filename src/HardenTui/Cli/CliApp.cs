@@ -52,7 +52,9 @@ public static class CliApp
                 Console.Error.WriteLine($"hardentui: {Printable.OneLine(parsed.Errors[0].Message)} (see --help)");
                 return ExitBadInput;
             }
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            if (DefaultCommand.OffersSandbox(parsed)) invocation.ProcessTerminationTimeout = null; // it tears down on signals itself
+            return parsed.Invoke(invocation);
         }
         catch (BadInputException e)
         {

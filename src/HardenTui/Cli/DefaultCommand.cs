@@ -31,7 +31,7 @@ internal static class DefaultCommand
                 throw new Core.BadInputException($"unknown option {name} (see --help)");
             if (name is not null)
                 name = Core.Units.UnitName.FromUser(name).Value; // as systemctl: "nginx" is nginx.service
-            if (SystemdIsPid1()) return await Tui.WizardApp.RunAsync(name, ct, TimeSpan.FromSeconds(parseResult.GetValue(soak)));
+            if (!OffersSandbox(parseResult)) return await Tui.WizardApp.RunAsync(name, ct, TimeSpan.FromSeconds(parseResult.GetValue(soak)));
             Console.Error.WriteLine("hardentui: systemd is not PID 1 on this machine, so there are no services here to harden.");
             Console.Error.WriteLine($"hardentui: the sandbox boots a throwaway real systemd (all changes in memory) with {string.Join(", ", DemoPackages)} installed.");
             if (!Confirm("Boot the sandbox and open the wizard in it? [Y/n] "))
@@ -39,6 +39,7 @@ internal static class DefaultCommand
                 Console.Error.WriteLine("hardentui: not booting; `./hardentui sandbox --help` (as root) shows the options.");
                 return CliApp.ExitOk;
             }
+            // ct never fires here (see OffersSandbox): the sandbox handles SIGTERM, SIGHUP and SIGINT itself.
             return await SandboxCommand.RunAsync(DemoPackages, name is null ? SelfCommand() : [.. SelfCommand(), name], ct);
         });
     }
@@ -100,12 +101,34 @@ internal static class DefaultCommand
         }
     }
 
-    public static bool SystemdIsPid1()
+    /// <summary>
+    /// Whether this invocation is the root's action where systemd is not PID 1: the sandbox offer. Its sandbox handles
+    /// SIGTERM, SIGHUP and SIGINT itself (torn down, then exit), as `hardentui sandbox` does, so `CliApp.Run` keeps
+    /// System.CommandLine's termination handler off for it (ProcessTerminationTimeout = null). With that handler on,
+    /// a SIGTERM was taken by it alone: it cancelled the action's token (which the running wizard inside does not
+    /// watch), ended the process 2 s later with exit 143, and the container, its overlay mounts and its state folder
+    /// stayed until the next sandbox's janitor (seen with `kill -TERM` of a plain `hardentui` in tmux).
+    /// </summary>
+    public static bool OffersSandbox(ParseResult parsed) => parsed.CommandResult.Command is RootCommand && !SystemdIsPid1();
+
+    public static bool SystemdIsPid1() => Pid1IsSystemd.Value;
+
+    /// <summary>
+    /// Read once. HARDENTUI_OFFER_SANDBOX=1 makes it false (the sandbox offer) where systemd is PID 1, for the tests of
+    /// the offer on such machines; it is taken out of the environment, so the wizard started inside the sandbox, which
+    /// inherits it, sees its own systemd.
+    /// </summary>
+    private static readonly Lazy<bool> Pid1IsSystemd = new(() =>
     {
+        if (Environment.GetEnvironmentVariable("HARDENTUI_OFFER_SANDBOX") == "1")
+        {
+            Environment.SetEnvironmentVariable("HARDENTUI_OFFER_SANDBOX", null);
+            return false;
+        }
         try { return File.ReadAllText("/proc/1/comm").Trim() == "systemd"; }
         catch (IOException) { return false; }
         catch (UnauthorizedAccessException) { return false; }
-    }
+    });
 
     /// <summary>The command line that starts this same program again (inside the sandbox).</summary>
     public static IReadOnlyList<string> SelfCommand()

@@ -29,8 +29,8 @@ public class SandboxLifecycleTests
             MountTable.Below(stale).ShouldBeEmpty();
             Directory.Exists(stale).ShouldBeFalse();
         }
-        Directory.GetDirectories(StateRoot).ShouldBeEmpty();
-        MountTable.Below(StateRoot).ShouldBeEmpty();
+        // Only sandboxes with a live owner remain: another run's (a CI in another checkout shares this state root).
+        Directory.GetDirectories(StateRoot).Where(d => new SandboxDirectory(d).Owner?.IsAlive != true).ShouldBeEmpty();
     }
 
     /// <summary>`hardentui sandbox -- sleep 600` in a process of its own, once it says its sandbox is ready.</summary>
@@ -46,9 +46,13 @@ public class SandboxLifecycleTests
         var ready = false;
         while (!ready && await owner.StandardError.ReadLineAsync() is { } line) ready = line.Contains("sandbox ready");
         ready.ShouldBeTrue("the owning process never reported its sandbox ready");
-        var dir = Directory.GetDirectories(StateRoot).ShouldHaveSingleItem();
+        var dir = OwnedBy(owner.Id);
         return (owner, dir, new SandboxDirectory(dir).Nspawn.ShouldNotBeNull());
     }
+
+    /// <summary>The sandbox folder this owner recorded (other runs may have theirs in the same state root).</summary>
+    private static string OwnedBy(int ownerPid) =>
+        Directory.GetDirectories(StateRoot).Where(d => new SandboxDirectory(d).Owner?.Pid == ownerPid).ShouldHaveSingleItem();
 
     [Theory]
     [InlineData("TERM")]
@@ -72,6 +76,90 @@ public class SandboxLifecycleTests
         nspawn.IsAlive.ShouldBeFalse("the container outlived its owner");
         MountTable.Below(dir).ShouldBeEmpty();
         Directory.Exists(dir).ShouldBeFalse();
+    }
+
+    /// <summary>
+    /// Plain `hardentui` where systemd is not PID 1 offers the demo sandbox; answered yes on a terminal (tmux), it boots
+    /// it and runs the wizard inside. A SIGTERM, or its terminal closing (tmux kill-session: the SIGHUP of an SSH
+    /// disconnect), must tear the sandbox down as `hardentui sandbox` does. This path runs as an asynchronous
+    /// System.CommandLine action, whose own termination handler took SIGTERM and ended the process two seconds later:
+    /// the container, its overlay mounts and its folder stayed.
+    /// </summary>
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("closed terminal")]
+    public async Task A_plain_launch_tears_its_sandbox_down_on_SIGTERM_and_when_its_terminal_closes(string how)
+    {
+        const string tmux = "tmux -L hardentui-lifecycle", session = "plain";
+        var files = $"/run/hardentui/test-lifecycle-plain-{Environment.ProcessId}";
+        var (pidFile, log, rcFile) = (files + ".pid", files + ".log", files + ".rc");
+        var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
+        // Where systemd is PID 1 (the offer's precondition fails) the program is told to offer the sandbox anyway.
+        var offer = HardenTui.Cli.DefaultCommand.SystemdIsPid1() ? "HARDENTUI_OFFER_SANDBOX=1 " : "";
+        try
+        {
+            Sh($"{tmux} kill-server 2>/dev/null; rm -f {files}.*");
+            File.WriteAllText(files + ".sh", $"echo $$ >{pidFile}\nexec env --default-signal=HUP HARDENTUI_SANDBOX_STATE={StateRoot} {offer}dotnet {app} 2>{log}\n");
+            await ShAsync($"{tmux} new-session -d -s {session} -x 100 -y 30 'sh {files}.sh; echo $? >{rcFile}; sleep 600'");
+            (await UntilAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("[Y/n]"), TimeSpan.FromMinutes(2)))
+                .ShouldBeTrue("no sandbox offer: " + Read(log));
+            await ShAsync($"{tmux} send-keys -t {session} Enter");
+            (await UntilAsync(() => File.ReadAllText(log).Contains("sandbox ready"), TimeSpan.FromMinutes(10)))
+                .ShouldBeTrue("the sandbox never got ready: " + Read(log));
+            var owner = HardenTui.Host.Process.ProcessIdentity.Of(int.Parse(File.ReadAllText(pidFile).Trim())).ShouldNotBeNull();
+            var dir = OwnedBy(owner.Pid);
+            var nspawn = new SandboxDirectory(dir).Nspawn.ShouldNotBeNull();
+            var screen = "";
+            (await UntilAsync(() => (screen = Sh($"{tmux} capture-pane -p -t {session}")).Contains("worst first"), TimeSpan.FromMinutes(3)))
+                .ShouldBeTrue("the wizard did not come up inside the sandbox:\n" + screen + Read(log));
+
+            await ShAsync(how == "TERM" ? $"kill -TERM {owner.Pid}" : $"{tmux} kill-session -t {session}");
+            // A teardown that hangs fails here, bounded.
+            (await UntilAsync(() => !owner.IsAlive, TimeSpan.FromSeconds(90))).ShouldBeTrue($"hardentui did not exit within 90 s ({how})");
+
+            Read(log).ShouldContain("hardentui: sandbox: stopped by a signal; torn down");
+            if (how == "TERM") Read(rcFile).Trim().ShouldBe("143", Read(log));
+            nspawn.IsAlive.ShouldBeFalse("the container outlived its owner");
+            MountTable.Below(dir).ShouldBeEmpty();
+            Directory.Exists(dir).ShouldBeFalse();
+        }
+        finally
+        {
+            // A failed run: SIGTERM tears its sandbox down (the fix under test); SIGKILL only if even that hangs (the
+            // next boot's janitor then cleans after it).
+            if (File.Exists(pidFile) && HardenTui.Host.Process.ProcessIdentity.Of(int.Parse(File.ReadAllText(pidFile).Trim())) is { IsAlive: true } left)
+            {
+                Sh($"kill -TERM {left.Pid}");
+                if (!await UntilAsync(() => !left.IsAlive, TimeSpan.FromSeconds(90)))
+                    System.Diagnostics.Process.GetProcessById(left.Pid).Kill();
+            }
+            Sh($"{tmux} kill-server 2>/dev/null; rm -f {files}.*");
+        }
+    }
+
+    private static string Read(string file) => File.Exists(file) ? File.ReadAllText(file) : "";
+
+    private static string Sh(string script)
+    {
+        using var p = System.Diagnostics.Process.Start(new ProcessStartInfo("sh", ["-c", script]) { RedirectStandardOutput = true })!;
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return stdout;
+    }
+
+    private static async Task ShAsync(string script) =>
+        (await HardenTui.Host.Process.LocalProcessRunner.Instance.RunAsync(HardenTui.Host.Process.ProcessSpec.Of("sh", "-c", script))).ExitCode.ShouldBe(0, script);
+
+    /// <summary>Polls a condition until it holds or the bound passes (the bound only guards against a hang).</summary>
+    private static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan bound)
+    {
+        var limit = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (limit.Elapsed > bound) return false;
+            await Task.Delay(250);
+        }
+        return true;
     }
 
     [Fact]
