@@ -50,7 +50,15 @@ internal static partial class FilterRules
         foreach (var (syscalls, cap) in ImpliedCapabilities)
             if (syscalls.FirstOrDefault(s => k.Seen.Has("syscall", s)) is { } call) why.TryAdd(cap, $"{call}() was called");
         if (k.Current["User"] is null or "root" or "0" && k.Writes().FirstOrDefault(w => !RuleKit.IsUnderAny(w.Key, "/dev", "/proc", "/sys")) is { } write)
+        {
             why.TryAdd("CAP_DAC_OVERRIDE", $"root writes files its workers may own ({write.Key})"); // nginx: /var/log/nginx/error.log, www-data 0640
+            // Seen in the sandbox: after `rm access.log; nginx -s reopen` the master creates the log as root and chowns it
+            // to www-data so its workers can reopen it; without CAP_CHOWN that fails, the workers get EACCES and the
+            // access log is lost. A trace never reopens logs (logrotate does, days later), so root that switches to a
+            // workers' user keeps the right to hand them the files it writes.
+            if (why.ContainsKey("CAP_SETUID"))
+                why.TryAdd("CAP_CHOWN", $"root hands files it writes to the user its workers run as ({write.Key}; nginx -s reopen chowns a new log)");
+        }
         if (k.Seen.Of("boundAddress").FirstOrDefault(b => PortPattern().Match(b.Key) is { Success: true } m && int.Parse(m.Groups[1].Value) < 1024) is { } port)
             why.TryAdd("CAP_NET_BIND_SERVICE", $"bound {port.Key}, a port below 1024");
         var caps = why.Keys;

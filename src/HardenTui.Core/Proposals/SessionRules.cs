@@ -43,6 +43,12 @@ public static class SessionRules
 
     private const string Inherited = "every process of every session would inherit it";
 
+    private const string Reaches = "reaches into the sessions";
+
+    /// <summary>A proposal the trace would have switched on and only the sessions keep off (its reason starts so); a
+    /// profile written for the service's jobs may switch it on, unlike one the trace shows a need against.</summary>
+    public static bool OffOnlyForTheSessions(string reason) => reason.StartsWith(Reaches, StringComparison.Ordinal);
+
     public static IReadOnlyList<Proposal> Apply(IReadOnlyList<Proposal> proposals, SessionService? session)
     {
         if (session is null) return proposals;
@@ -50,13 +56,17 @@ public static class SessionRules
             {
                 Reason = p.Reason + "; safe for the sessions: pam_systemd moves each one into a scope of its own, out of this cgroup",
             }
-            : p with
+            : p.DefaultOn ? p with
             {
                 DefaultOn = false,
-                Reason = $"reaches into the sessions {session.Unit} starts: {InSession.GetValueOrDefault(p.Directive, Inherited)}",
+                Reason = $"{Reaches} {session.Unit} starts: {WhatItDoes(p)}",
                 Evidence = [.. session.Evidence.Select(e => "session service: " + e), .. p.Evidence],
-            }).ToList();
+            }
+            // Already off for a need the trace shows: that reason stays first, so nothing takes it for the sessions' alone.
+            : p with { Reason = $"{p.Reason}; it also {Reaches} {session.Unit} starts: {WhatItDoes(p)}" }).ToList();
     }
+
+    private static string WhatItDoes(Proposal p) => InSession.GetValueOrDefault(p.Directive, Inherited);
 
     private static bool Safe(Proposal p, SessionService session) =>
         session.SessionsLeaveTheCgroup && p.Lines.All(l => CgroupScoped.Contains(l.Name));
@@ -65,7 +75,7 @@ public static class SessionRules
     public static string Summary(SessionService session, IReadOnlyList<Proposal> proposals)
     {
         var on = proposals.Where(p => p.DefaultOn).Select(p => p.Directive + "=").ToList();
-        var off = proposals.Where(p => !p.DefaultOn && !p.YourCall && p.Reason.StartsWith("reaches into the sessions", StringComparison.Ordinal))
+        var off = proposals.Where(p => !p.DefaultOn && !p.YourCall && p.Reason.Contains(Reaches, StringComparison.Ordinal))
             .Select(p => p.Directive + "=").ToList();
         return $"{session.Unit} starts other users' sessions or jobs ({string.Join("; ", session.Evidence)}); " +
             $"left off {off.Count} directive(s) every session would inherit ({string.Join(' ', off)}); " +

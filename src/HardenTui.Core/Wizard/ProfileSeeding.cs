@@ -1,4 +1,5 @@
 using HardenTui.Core.Profiles;
+using HardenTui.Core.Proposals;
 
 namespace HardenTui.Core.Wizard;
 
@@ -6,7 +7,10 @@ namespace HardenTui.Core.Wizard;
 /// Preselects the levels' toggles from a profile. Every directive the profile names is switched on with the
 /// profile's value and reason; directives it does not name keep what the proposals said. After a trace the trace
 /// refines the profile: a value the trace proposed stays (it was built on this machine), and a directive the trace
-/// shows a need against stays off, with both sides in its evidence. Profile lines the proposals lack go to their own step.
+/// shows a need against stays off, with both sides in its evidence. A directive kept off only because a session
+/// service's sessions or jobs would inherit it (<see cref="SessionRules"/>) is no need the trace shows: the profile,
+/// written for that service's jobs (cron's), switches it on as it does without a trace, and the warning stays in its
+/// evidence. Profile lines the proposals lack go to their own step.
 /// </summary>
 public static class ProfileSeeding
 {
@@ -35,12 +39,17 @@ public static class ProfileSeeding
     private static DirectiveToggle Seed(DirectiveToggle d, ProfileDirective p, string profile, bool traced)
     {
         var says = $"profile {profile}: {Oneline(p.Reason)}";
-        var blocked = traced && !d.On && d.Evidence.Count > 0 && !d.Explanation.EndsWith("(your call)", StringComparison.Ordinal);
+        var forSessions = !d.On && SessionRules.OffOnlyForTheSessions(d.Explanation);
+        var blocked = traced && !d.On && d.Evidence.Count > 0 && !d.Explanation.EndsWith("(your call)", StringComparison.Ordinal) && !forSessions;
         if (blocked)
             return d with { Evidence = [$"{says} — kept off, the trace shows a need:", .. d.Evidence] };
-        return traced && d.On
-            ? d with { Evidence = [says, .. d.Evidence] }
-            : d with { On = true, Value = p.Values[0], Explanation = Oneline(p.Reason), Evidence = [says] };
+        if (traced && d.On)
+            return d with { Evidence = [says, .. d.Evidence] };
+        return d with
+        {
+            On = true, Value = p.Values[0], Explanation = Oneline(p.Reason),
+            Evidence = forSessions ? [says, "off by default: " + d.Explanation, .. d.Evidence.Where(e => e.StartsWith("session service: ", StringComparison.Ordinal))] : [says],
+        };
     }
 
     private static string Oneline(string text) => text.ReplaceLineEndings(" ");

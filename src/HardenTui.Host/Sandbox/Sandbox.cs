@@ -46,6 +46,7 @@ public sealed class Sandbox : IAsyncDisposable
             if (options.Packages.Count > 0 && lower == "/") await SandboxPackages.EnsureHostListsAsync(options.InstallProgress, ct);
             await PrepareRootAsync(dir, lower, options, ct);
             if (options.Packages.Count > 0) await SandboxPackages.InstallAsync(dir.Root, options.Packages, ct, progress: options.InstallProgress);
+            AllowServiceActions(dir.Root);
             var clock = Stopwatch.StartNew();
             var nspawn = Local.Start(new ProcessSpec("env", NspawnArgs(dir, options)));
             dir.Nspawn = ProcessIdentity.Of(nspawn.Pid);
@@ -119,6 +120,19 @@ public sealed class Sandbox : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(tmpMount)!);
             File.CreateSymbolicLink(tmpMount, "/dev/null");
         }
+    }
+
+    /// <summary>
+    /// The booted sandbox is a machine of its own, so a policy-rc.d inherited from this machine's root (a Docker
+    /// image's `exit 101`) goes from the overlay once the packages are in: it made every invoke-rc.d deny silently
+    /// (exit 0), so /etc/logrotate.d/nginx's `invoke-rc.d nginx rotate` never reopened the logs and nginx kept
+    /// writing into access.log.1 — which looked like the hardening's fault. This machine's file stays (a whiteout
+    /// in the overlay's upper layer hides it).
+    /// </summary>
+    private static void AllowServiceActions(string root)
+    {
+        var policy = Path.Combine(root, "usr/sbin/policy-rc.d");
+        if (File.Exists(policy) || new FileInfo(policy).LinkTarget is not null) File.Delete(policy);
     }
 
     private static async Task<int> WaitForLeaderAsync(RunningProcess nspawn, TimeSpan limit, CancellationToken ct)

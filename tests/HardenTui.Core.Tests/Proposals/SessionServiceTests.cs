@@ -8,7 +8,7 @@ namespace HardenTui.Core.Tests.Proposals;
 public class SessionServiceTests
 {
     // Debian 12's /etc/pam.d as `grep -H '' /etc/pam.d/*` prints it (abridged).
-    private const string DebianPam = """
+    internal const string DebianPam = """
         /etc/pam.d/sshd:# PAM configuration for the Secure Shell service
         /etc/pam.d/sshd:@include common-auth
         /etc/pam.d/sshd:account    required     pam_nologin.so
@@ -25,7 +25,7 @@ public class SessionServiceTests
         /etc/pam.d/other:@include common-auth
         """;
 
-    private const string SshdFindings = """
+    internal const string SshdFindings = """
         {
           "syscalls": { "openat": 40, "setresuid": 2, "setgroups": 1, "execve": 3, "bind": 1 },
           "syscallGroups": { "@system-service": ["openat", "setresuid", "setgroups", "execve", "bind"] },

@@ -1,4 +1,6 @@
 using HardenTui.Core.Profiles;
+using HardenTui.Core.Proposals;
+using HardenTui.Core.Tests.Proposals;
 using HardenTui.Core.Wizard;
 using Shouldly;
 using Xunit;
@@ -51,6 +53,38 @@ public class ProfileInWizardTests
         mdwe.Evidence[0].ShouldStartWith("profile nginx: no W+X mapping was seen — kept off, the trace shows a need");
         mdwe.Evidence[1].ShouldBe("mprotect PROT_EXEC seen in libpcre2-8.so.0 (JIT)");
         Find(m, "SystemCallFilter").Value.ShouldBe("@system-service");
+    }
+
+    /// <summary>Seen in the sandbox: after a trace of cron, `p` said "started from profile cron" and chose nothing (0 of 12),
+    /// because every toggle the sessions keep off has evidence and was taken for a need the trace shows.</summary>
+    [Fact]
+    public void After_a_trace_of_a_session_service_its_profile_switches_on_what_only_the_sessions_kept_off_but_not_what_the_trace_needs()
+    {
+        var seen = Observations.FromFindingsJson(SessionServiceTests.SshdFindings);
+        var session = SessionService.Recognise("cron.service", null, ["/usr/sbin/cron"], PamStacks.Parse(SessionServiceTests.DebianPam), seen);
+        var proposals = Resolver.Propose(seen, CurrentHardening.Nothing, ["/usr/sbin/cron"], context: new UnitContext("cron.service", Session: session));
+        var steps = new[] { new LevelStep("all", proposals.SelectMany(p => p.Lines.Where(l => l.Name == p.Directive)
+            .Select(l => new DirectiveToggle(l.Name, l.Value, p.DefaultOn, false, p.Reason, p.Evidence, 0))).ToList()) };
+        var cron = new ProfileSeed("cron", [new ProfileDirective("ProtectKernelModules", "yes", "no kernel module was loaded"),
+            new ProfileDirective("RestrictAddressFamilies", "AF_UNIX AF_INET AF_INET6 AF_NETLINK", "jobs need the network"),
+            new ProfileDirective("NoExecPaths", "/", "a profile that goes too far")], null);
+        var traced = WizardSamples.Levels(80, 24) with { Trace = TraceState.Initial with { Finished = true }, Levels = LevelsState.Initial with { Steps = steps } };
+
+        var (m, _) = WizardUpdate.Update(traced, new Msg.ProfileFound(cron, "started from profile cron"));
+
+        var modules = Find(m, "ProtectKernelModules");
+        modules.On.ShouldBeTrue();
+        modules.Explanation.ShouldBe("no kernel module was loaded");
+        modules.Evidence.ShouldBe(["profile cron: no kernel module was loaded",
+            "off by default: reaches into the sessions cron.service starts: modprobe would fail for admins",
+            "session service: cron has a PAM session stack: /etc/pam.d/cron (pam_limits.so, pam_unix.so)",
+            "session service: the trace shows a switch of user (setresuid(), setgroups()) and a login shell's start-up (/etc/profile)"]);
+        Find(m, "RestrictAddressFamilies").ShouldBe(Find(m, "RestrictAddressFamilies") with { On = true, Value = "AF_UNIX AF_INET AF_INET6 AF_NETLINK" });
+        var noExec = Find(m, "NoExecPaths"); // a login shell ran during the trace: a need, sessions or not
+        noExec.On.ShouldBeFalse();
+        noExec.Explanation.ShouldStartWith("a login shell or a program in a home directory ran during the trace");
+        noExec.Explanation.ShouldEndWith("; it also reaches into the sessions cron.service starts: sessions could run only the programs this trace saw");
+        noExec.Evidence[0].ShouldStartWith("profile cron: a profile that goes too far — kept off, the trace shows a need");
     }
 
     [Fact]

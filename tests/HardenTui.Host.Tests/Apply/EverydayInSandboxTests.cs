@@ -33,6 +33,20 @@ public class EverydayInSandboxTests(SessionSandboxFixture sandbox, ITestOutputHe
             apply.Stderr.ShouldContain("hardentui: soak: done: 4 s without a denial");
             (await sandbox.ShAsync($"systemctl reload {unit} && sleep 1 && systemctl is-active {unit} && {probe} && echo serves"))
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["active", "serves"]);
+            // An admin removes the log and has nginx reopen it: the master creates it as root and chowns it to www-data
+            // for its workers. Seen in the sandbox: without CAP_CHOWN the chown failed and the access log was lost.
+            await sandbox.ShAsync("""
+                set -e
+                rm /var/log/nginx/access.log
+                nginx -s reopen
+                for i in $(seq 1 100); do
+                  curl -s -o /dev/null http://127.0.0.1/after-reopen
+                  grep -q after-reopen /var/log/nginx/access.log 2>/dev/null && exit 0
+                  sleep 0.2
+                done
+                ls -l /var/log/nginx >&2; tail -n 3 /var/log/nginx/error.log >&2
+                exit 1
+                """);
         }
         finally
         {
@@ -209,5 +223,32 @@ public class EverydayInSandboxTests(SessionSandboxFixture sandbox, ITestOutputHe
         {
             await RemoveAsync(unit);
         }
+    }
+
+    /// <summary>
+    /// Log rotation as Debian does it: /etc/logrotate.d/nginx moves the log, creates a new one and runs
+    /// `invoke-rc.d nginx rotate`. Seen in the sandbox: a policy-rc.d inherited from this machine's root (Docker's
+    /// `exit 101`) made invoke-rc.d deny silently (exit 0) and nginx kept writing into the moved file, which looked
+    /// like the hardening's fault. The sandbox is a machine of its own: the rotation must reach nginx.
+    /// </summary>
+    [Fact]
+    public async Task Logrotates_postrotate_reaches_nginx_in_the_sandbox_and_this_machines_policy_rc_d_stays()
+    {
+        var hostPolicy = File.Exists("/usr/sbin/policy-rc.d");
+        await sandbox.ShAsync("""
+            set -e
+            cd /var/log/nginx
+            mv access.log access.log.rotated-by-test
+            install -m 640 -o www-data -g adm /dev/null access.log
+            invoke-rc.d nginx rotate
+            for i in $(seq 1 100); do
+              curl -s -o /dev/null http://127.0.0.1/after-rotate
+              grep -q after-rotate access.log && exit 0
+              sleep 0.2
+            done
+            echo "nginx still writes into the moved log: $(grep -c after-rotate access.log.rotated-by-test) requests there" >&2
+            exit 1
+            """);
+        File.Exists("/usr/sbin/policy-rc.d").ShouldBe(hostPolicy);
     }
 }
