@@ -89,7 +89,7 @@ public sealed partial class SecurityInfo
     /// The effective unit as `systemctl cat` prints it, when read with the properties: a preview then knows which
     /// drop-ins systemd reads after ours (<see cref="ExposureScorer.Preview"/>). Null when unknown.
     /// </summary>
-    internal string? UnitText { get; set; }
+    public string? UnitText { get; internal set; }
     /// <summary>The bounding set as configured, before Protect*= settings removed bits; null when unknown.</summary>
     internal ulong? ConfiguredCapabilityBoundingSet { get; set; }
 

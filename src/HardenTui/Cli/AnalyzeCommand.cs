@@ -75,6 +75,7 @@ internal static class AnalyzeCommand
         {
             var info = infos?[i] ?? await host.OfflineAsync(targets[i], ct);
             var before = ExposureScorer.Score(info);
+            if (dropIn is not null && info.UnitText is { } cat) MachineServices.SayOverridden(info.Id, cat, dropIn);
             results.Add(dropIn is null ? (before, null) : (ExposureScorer.Preview(info, dropIn), before));
         }
         if (asJson)

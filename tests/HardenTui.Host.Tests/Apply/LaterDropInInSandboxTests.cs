@@ -30,9 +30,14 @@ public partial class LaterDropInInSandboxTests(SandboxFixture sandbox, ITestOutp
                 $" && printf '[Service]\\nProtectSystem=strict\\nReadWritePaths=/var/log/nginx /var/lib/nginx /run\\nRestrictAddressFamilies=AF_UNIX AF_INET AF_INET6\\nProtectHome=yes\\n' > /tmp/later.conf" +
                 $" && systemctl daemon-reload && systemctl restart {Unit}");
 
-            var apply = await sandbox.Runner.RunAsync(new ProcessSpec("dotnet", [typeof(HardenTui.Cli.CliApp).Assembly.Location,
-                "apply", Unit, "--dropin", "/tmp/later.conf", "--yes", "--settle-seconds", "2", "--probe", "curl -sf http://127.0.0.1/ >/dev/null"],
-                Timeout: TimeSpan.FromMinutes(4)));
+            // analyze --with-dropin is the same preview, before anything is written.
+            var analyze = await CliAsync("analyze", Unit, "--with-dropin", "/tmp/later.conf");
+            analyze.ExitCode.ShouldBe(0, analyze.Stderr);
+            analyze.Stderr.ShouldContain($"hardentui: warning: ProtectSystem=strict is overridden by {UserOverride}:3 (ProtectSystem=false)");
+            var previewed = Overall().Match(analyze.Stdout);
+            previewed.Success.ShouldBeTrue(analyze.Stdout);
+
+            var apply = await CliAsync("apply", Unit, "--dropin", "/tmp/later.conf", "--yes", "--settle-seconds", "2", "--probe", "curl -sf http://127.0.0.1/ >/dev/null");
             output.WriteLine(apply.Stderr);
 
             apply.ExitCode.ShouldBe(0, apply.Stderr);
@@ -53,6 +58,7 @@ public partial class LaterDropInInSandboxTests(SandboxFixture sandbox, ITestOutp
             real.Success.ShouldBeTrue();
             output.WriteLine($"exposure {promised.Groups[1].Value} before, {promised.Groups[2].Value} promised, {real.Groups[1].Value} by systemd-analyze security");
             real.Groups[1].Value.ShouldBe(promised.Groups[2].Value);
+            previewed.Groups[1].Value.ShouldBe(promised.Groups[2].Value);
             // ProtectHome=yes did take effect: the promise is not just "unchanged".
             double.Parse(promised.Groups[2].Value, CultureInfo.InvariantCulture).ShouldBeLessThan(double.Parse(promised.Groups[1].Value, CultureInfo.InvariantCulture));
         }
@@ -111,6 +117,9 @@ public partial class LaterDropInInSandboxTests(SandboxFixture sandbox, ITestOutp
             await sandbox.ShAsync($"rm -f {ours} {string.Join(' ', theirs)}; {Restore(before)}; systemctl daemon-reload");
         }
     }
+
+    private Task<ProcessResult> CliAsync(params string[] args) =>
+        sandbox.Runner.RunAsync(new ProcessSpec("dotnet", [typeof(HardenTui.Cli.CliApp).Assembly.Location, .. args], Timeout: TimeSpan.FromMinutes(4)));
 
     /// <summary>The override.conf other tests of this sandbox may have left, to put back as it was (null: none).</summary>
     private async Task<string?> UserOverrideAsync() =>

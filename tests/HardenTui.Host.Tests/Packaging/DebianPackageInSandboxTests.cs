@@ -32,6 +32,8 @@ public sealed class DebianPackageInSandboxTests(SandboxFixture sandbox, ITestOut
             var hidden = await WithoutDotnetAsync("command -v dotnet || echo no-dotnet; ls -A /usr/share/dotnet | wc -l");
             hidden.Stdout.ShouldBe("no-dotnet\n0\n", hidden.Stderr);
 
+            await TheManPageAndCompletionShowEachCommandsOwnArgumentsAsync();
+
             var v = await WithoutDotnetAsync("hardentui --version");
             v.ExitCode.ShouldBe(0, v.Stderr);
             v.Stdout.Trim().ShouldStartWith(version);
@@ -56,6 +58,33 @@ public sealed class DebianPackageInSandboxTests(SandboxFixture sandbox, ITestOut
         {
             await sandbox.Runner.RunAsync(new ProcessSpec("sh", ["-c", $"hardentui rollback {Nginx} >/dev/null 2>&1; dpkg -r hardentui"]));
         }
+    }
+
+    /// <summary>
+    /// hardentui(1) and the bash completion come from the installed binary's own help and parser: the wizard's unit is
+    /// in the root's part only (a command's usage once read `hardentui [<unit>] trace <unit>`), every command and
+    /// `profiles show` have their section, and completion answers a command's own options.
+    /// </summary>
+    private async Task TheManPageAndCompletionShowEachCommandsOwnArgumentsAsync()
+    {
+        var man = await WithoutDotnetAsync("zcat /usr/share/man/man1/hardentui.1.gz");
+        man.ExitCode.ShouldBe(0, man.Stderr);
+        var lines = man.Stdout.Split('\n');
+        lines.Count(l => l.Contains("Open this service directly")).ShouldBe(1, "the wizard's unit belongs to the root's help only");
+        lines.ShouldContain("hardentui [<unit>] [options]");
+        lines.ShouldContain("hardentui trace <unit> [options]");
+        lines.ShouldContain("hardentui profiles show <profile> [options]");
+        lines.ShouldContain(".SH \"HARDENTUI PROFILES SHOW\"");
+        lines.ShouldNotContain(l => l.StartsWith("hardentui [<unit>] ") && l != "hardentui [<unit>] [options]");
+
+        var completion = await WithoutDotnetAsync("""
+            bash -c '. /usr/share/bash-completion/completions/hardentui
+              COMP_LINE="hardentui trace --"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(hardentui trace --); COMP_CWORD=2
+              _hardentui; printf "%s\n" "${COMPREPLY[@]}"'
+            """);
+        completion.ExitCode.ShouldBe(0, completion.Stderr);
+        completion.Stdout.Split('\n').ShouldContain("--seconds", completion.Stdout);
+        completion.Stdout.ShouldNotContain("--soak", Case.Sensitive, "the wizard's option is not trace's");
     }
 
     private const string WizardSession = "hardentui-deb";
