@@ -74,7 +74,19 @@ internal static partial class SandboxCommand
             await using var sandbox = booted;
             Console.Error.WriteLine($"hardentui: sandbox ready in {sandbox.BootTime.TotalSeconds:0.0} s; changes vanish when it ends.");
             using var keep = TerminalSignals.KeepAliveUntilChildEnds();
-            return await sandbox.RunInteractiveAsync(argv, terminated.Token);
+            var terminal = Host.Process.TerminalMode.Save();
+            try
+            {
+                return await sandbox.RunInteractiveAsync(argv, terminated.Token);
+            }
+            catch (OperationCanceledException) when (terminal is not null && !Console.IsOutputRedirected)
+            {
+                // The command (the wizard, a shell) was killed mid-screen: give the terminal back before the teardown
+                // says so, or the user's shell comes back raw, on the alternate screen, without a cursor.
+                try { Tui.Gui.CrashRestore.GiveBack(terminal); }
+                catch (IOException) { } // a hung-up terminal: nothing left to give back
+                throw;
+            }
         }
         catch (OperationCanceledException) when (booting.IsCancellationRequested)
         {

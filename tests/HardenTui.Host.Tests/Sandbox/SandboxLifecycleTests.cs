@@ -92,7 +92,7 @@ public class SandboxLifecycleTests
     {
         const string tmux = "tmux -L hardentui-lifecycle", session = "plain";
         var files = $"/run/hardentui/test-lifecycle-plain-{Environment.ProcessId}";
-        var (pidFile, log, rcFile) = (files + ".pid", files + ".log", files + ".rc");
+        var (pidFile, log, rcFile, sttyFile) = (files + ".pid", files + ".log", files + ".rc", files + ".stty");
         var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
         // Where systemd is PID 1 (the offer's precondition fails) the program is told to offer the sandbox anyway.
         var offer = HardenTui.Cli.DefaultCommand.SystemdIsPid1() ? "HARDENTUI_OFFER_SANDBOX=1 " : "";
@@ -100,7 +100,7 @@ public class SandboxLifecycleTests
         {
             Sh($"{tmux} kill-server 2>/dev/null; rm -f {files}.*");
             File.WriteAllText(files + ".sh", $"echo $$ >{pidFile}\nexec env --default-signal=HUP HARDENTUI_SANDBOX_STATE={StateRoot} {offer}dotnet {app} 2>{log}\n");
-            await ShAsync($"{tmux} new-session -d -s {session} -x 100 -y 30 'sh {files}.sh; echo $? >{rcFile}; sleep 600'");
+            await ShAsync($"{tmux} new-session -d -s {session} -x 100 -y 30 'sh {files}.sh; echo $? >{rcFile}; stty -a >{sttyFile}; sleep 600'");
             (await UntilAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("[Y/n]"), TimeSpan.FromMinutes(2)))
                 .ShouldBeTrue("no sandbox offer: " + Read(log));
             await ShAsync($"{tmux} send-keys -t {session} Enter");
@@ -113,12 +113,23 @@ public class SandboxLifecycleTests
             (await UntilAsync(() => (screen = Sh($"{tmux} capture-pane -p -t {session}")).Contains("worst first"), TimeSpan.FromMinutes(3)))
                 .ShouldBeTrue("the wizard did not come up inside the sandbox:\n" + screen + Read(log));
 
+            // A closed terminal hangs up the wizard inside too: it may end before hardentui's own SIGHUP handler runs,
+            // and then hardentui tears down as after any command (without saying it was stopped by a signal).
             await ShAsync(how == "TERM" ? $"kill -TERM {owner.Pid}" : $"{tmux} kill-session -t {session}");
             // A teardown that hangs fails here, bounded.
             (await UntilAsync(() => !owner.IsAlive, TimeSpan.FromSeconds(90))).ShouldBeTrue($"hardentui did not exit within 90 s ({how})");
 
-            Read(log).ShouldContain("hardentui: sandbox: stopped by a signal; torn down");
-            if (how == "TERM") Read(rcFile).Trim().ShouldBe("143", Read(log));
+            if (how == "TERM")
+            {
+                Read(log).ShouldContain("hardentui: sandbox: stopped by a signal; torn down");
+                // The pane's shell goes on: its exit status, and the terminal as the wizard inside, killed mid-screen,
+                // left it: given back (main screen, cursor shown, no mouse tracking, line editing and echo on).
+                (await UntilAsync(() => File.Exists(sttyFile), TimeSpan.FromSeconds(30))).ShouldBeTrue("the pane's shell did not go on");
+                Read(rcFile).Trim().ShouldBe("143", Read(log));
+                Sh($"{tmux} display -p -t {session} '#{{alternate_on}} #{{cursor_flag}} #{{mouse_any_flag}}'").Trim().ShouldBe("0 1 0");
+                Read(sttyFile).Split(' ', ';', '\n').ShouldContain("icanon", Read(sttyFile));
+                Read(sttyFile).Split(' ', ';', '\n').ShouldContain("echo", Read(sttyFile));
+            }
             nspawn.IsAlive.ShouldBeFalse("the container outlived its owner");
             MountTable.Below(dir).ShouldBeEmpty();
             Directory.Exists(dir).ShouldBeFalse();

@@ -52,18 +52,27 @@ internal static class CrashRestore
         Parked.Wait(TimeSpan.FromMilliseconds(500)); // the UI thread's next iteration (at most 40 ms away), unless it is this one
         try
         {
-            using var stdout = Console.OpenStandardOutput();
-            var reset = EscSeqUtils.CSI_DisableMouseEvents + EscSeqUtils.CSI_DisableBracketedPaste
-                        + EscSeqUtils.CSI_RestoreCursorAndRestoreAltBufferWithBackscroll + EscSeqUtils.CSI_ShowCursor;
-            stdout.Write(System.Text.Encoding.UTF8.GetBytes(reset));
-            stdout.Flush();
-            // Raw mode off: the mode the terminal had before Terminal.Gui (echo and line editing back for the shell).
-            _mode?.Restore();
+            GiveBack(_mode);
         }
         catch (Exception)
         {
             // Best effort: the process is dying anyway.
         }
+    }
+
+    /// <summary>
+    /// Mouse tracking and bracketed paste off, the main screen back, the cursor shown, then <paramref name="mode"/>
+    /// (raw mode off: echo and line editing back for the shell). Also for a full-screen program of ours killed
+    /// before it could do it itself (the wizard inside a sandbox torn down on SIGTERM).
+    /// </summary>
+    public static void GiveBack(TerminalMode? mode)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        var reset = EscSeqUtils.CSI_DisableMouseEvents + EscSeqUtils.CSI_DisableBracketedPaste
+                    + EscSeqUtils.CSI_RestoreCursorAndRestoreAltBufferWithBackscroll + EscSeqUtils.CSI_ShowCursor;
+        stdout.Write(System.Text.Encoding.UTF8.GetBytes(reset));
+        stdout.Flush();
+        mode?.Restore();
     }
 
     private sealed class Uninstall : IDisposable
