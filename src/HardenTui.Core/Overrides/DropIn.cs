@@ -26,7 +26,7 @@ public sealed record DropIn(string Unit, IReadOnlyList<DropInDirective> Directiv
         var text = new StringBuilder();
         text.Append(Marker).Append(" for ").Append(unit).Append(" on ")
             .Append(writtenAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)).Append('\n');
-        text.Append("# What: sandboxing directives proposed from a trace of the service; each reason is above its line.\n");
+        text.Append("# What: sandboxing directives chosen with HardenTui (from a trace, a profile or by hand); each reason is above its line.\n");
         text.Append("# Undo: hardentui rollback ").Append(unit).Append('\n');
         text.Append("#   or: rm /").Append(DropInPaths.PersistentFile(unit))
             .Append(" && systemctl daemon-reload && systemctl restart ").Append(unit).Append('\n');

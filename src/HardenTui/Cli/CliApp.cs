@@ -2,6 +2,7 @@
 // single line on stderr with exit code 2 (never a stack trace).
 using System.CommandLine;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using HardenTui.Core;
 using HardenTui.Host.Systemd;
 
@@ -56,6 +57,15 @@ public static class CliApp
             }
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
             if (DefaultCommand.HandlesSignalsItself(parsed)) invocation.ProcessTerminationTimeout = null;
+            if (parsed.CommandResult.Command.Name == ApplyCommand.Name)
+            {
+                // System.CommandLine would end the process 2 s after Ctrl+C, in the middle of apply's rollback: apply
+                // hears SIGINT, SIGTERM and SIGHUP through its token and returns only when the unit is as before.
+                invocation.ProcessTerminationTimeout = null;
+                using var stop = new CancellationTokenSource();
+                using var signals = TerminalSignals.CancelOn(stop, PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP);
+                return parsed.InvokeAsync(invocation, stop.Token).GetAwaiter().GetResult();
+            }
             return parsed.Invoke(invocation);
         }
         catch (BadInputException e)

@@ -121,7 +121,7 @@ internal static class DefaultCommand
     /// watch), ended the process 2 s later with exit 143, and the container, its overlay mounts and its state folder
     /// stayed until the next sandbox's janitor (seen with `kill -TERM` of a plain `hardentui` in tmux).
     /// </summary>
-    public static bool OffersSandbox(ParseResult parsed) => parsed.CommandResult.Command is RootCommand && !SystemdIsPid1();
+    private static bool OffersSandbox(ParseResult parsed) => parsed.CommandResult.Command is RootCommand && !SystemdIsPid1();
 
     public static bool SystemdIsPid1() => Pid1IsSystemd.Value;
 

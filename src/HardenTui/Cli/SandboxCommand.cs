@@ -39,10 +39,17 @@ internal static partial class SandboxCommand
             foreach (var p in packages)
                 if (!PackageName().IsMatch(p))
                     throw new Core.BadInputException($"sandbox --install {p}: not a Debian package name (lower-case letters, digits, + - . ; at least 2 characters)");
-            return RunAsync(packages, argv, CancellationToken.None, ReleaseNamed(parse.GetValue(release))).GetAwaiter().GetResult();
+            return RunAsync(packages, Inside(argv, DefaultCommand.SelfCommand()), CancellationToken.None, ReleaseNamed(parse.GetValue(release))).GetAwaiter().GetResult();
         });
         return cmd;
     }
+
+    /// <summary>
+    /// The command to run inside: `hardentui …` is this same program (bound into the sandbox at its own path), so
+    /// `hardentui sandbox -- hardentui analyze nginx` works from a checkout, where no hardentui is on PATH.
+    /// </summary>
+    internal static IReadOnlyList<string> Inside(IReadOnlyList<string> argv, IReadOnlyList<string> self) =>
+        argv.Count > 0 && argv[0] == "hardentui" ? [.. self, .. argv.Skip(1)] : argv;
 
     private static SandboxRelease? ReleaseNamed(string? name) =>
         name is null ? null
