@@ -63,8 +63,7 @@ internal static partial class SandboxCommand
         : SandboxRelease.Find(name) ?? throw new Core.BadInputException(
             $"unknown release '{name}' for --release (known: {string.Join(", ", SandboxRelease.Names)})");
 
-    /// <summary>128 + SIGTERM, what a shell reports for a program ended by it.</summary>
-    private const int ExitTerminated = 143;
+    private const int ExitTerminated = CliApp.ExitTerminated;
     /// <summary>128 + SIGINT.</summary>
     private const int ExitInterrupted = 130;
 

@@ -10,7 +10,7 @@ namespace HardenTui.Tui;
 internal static class WizardApp
 {
     /// <param name="soak">How long an apply watches the service after its checks (default 60 s).</param>
-    public static async Task<int> RunAsync(string? unit, CancellationToken ct, TimeSpan? soak = null)
+    public static async Task<int> RunAsync(string? unit, CancellationToken ct, TimeSpan? soak = null, CancellationToken quit = default)
     {
         if (unit is not null) await MustBeKnownAsync(unit, ct);
         var traits = TerminalTraits.Current;
@@ -33,7 +33,7 @@ internal static class WizardApp
             CrashOnAThread();
         var runner = new LocalProcessRunner();
         var effects = new WizardEffects(DbusSystemd.ForHost(), runner, soak);
-        return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
+        return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct, quit);
     }
 
     /// <summary>
