@@ -43,6 +43,7 @@ internal static class DefaultCommand
             }
             Console.Error.WriteLine("hardentui: systemd is not PID 1 on this machine, so there are no services here to harden.");
             Console.Error.WriteLine($"hardentui: the sandbox boots a throwaway real systemd (all changes in memory) with {string.Join(", ", DemoPackages)} installed.");
+            SandboxCommand.RequireRoot(); // not asked as a user: the answer could only be refused
             if (!Confirm("Boot the sandbox and open the wizard in it? [Y/n] "))
             {
                 Console.Error.WriteLine("hardentui: not booting; `./hardentui sandbox --help` (as root) shows the options.");

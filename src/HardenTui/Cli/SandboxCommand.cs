@@ -44,6 +44,13 @@ internal static partial class SandboxCommand
         return cmd;
     }
 
+    /// <summary>Checked before anything is said or done: one line and exit 2 (was "booting ..." and then a refusal, exit 1).</summary>
+    public static void RequireRoot()
+    {
+        if (!Environment.IsPrivilegedProcess)
+            throw new Core.BadInputException("the sandbox mounts an overlay and boots systemd-nspawn, which needs root: run it as root (or with sudo); nothing was done");
+    }
+
     /// <summary>
     /// The command to run inside: `hardentui …` is this same program (bound into the sandbox at its own path), so
     /// `hardentui sandbox -- hardentui analyze nginx` works from a checkout, where no hardentui is on PATH.
@@ -62,6 +69,7 @@ internal static partial class SandboxCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> packages, IReadOnlyList<string> argv, CancellationToken ct, SandboxRelease? release = null)
     {
+        RequireRoot();
         if (argv.Count == 0) argv = DefaultCommand.SelfCommand();
         var what = release is null ? "a sandbox" : $"a {release.Name} sandbox";
         Console.Error.WriteLine(packages.Count > 0

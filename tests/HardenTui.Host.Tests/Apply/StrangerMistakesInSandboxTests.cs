@@ -17,6 +17,7 @@ public class StrangerMistakesInSandboxTests(SandboxFixture sandbox)
     private static string Cli => typeof(HardenTui.Cli.CliApp).Assembly.Location;
 
     [Theory]
+    [InlineData("no-such-thing")] // the wizard, before it needs a terminal
     [InlineData("trace", "no-such-thing", "--seconds", "1")]
     [InlineData("analyze", "no-such-thing")]
     [InlineData("propose", "no-such-thing")]
