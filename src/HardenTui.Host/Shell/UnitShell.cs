@@ -50,7 +50,10 @@ public sealed class UnitShell(ISystemd systemd, IProcessRunner runner)
 
     private async Task<string?> WhichAsync(string name, CancellationToken ct)
     {
-        var r = await runner.RunAsync(new ProcessSpec("sh", ["-c", "command -v \"$1\"", "sh", name], Timeout: TimeSpan.FromSeconds(10)), ct);
+        // A search of PATH for an executable file, not `command -v`: that answers a shell builtin's bare name
+        // (true, echo, printf, test, kill), and `shell nginx -- true` said true was not in PATH.
+        const string search = "IFS=:; for d in $PATH; do [ -n \"$d\" ] && [ -f \"$d/$1\" ] && [ -x \"$d/$1\" ] && { echo \"$d/$1\"; exit 0; }; done; exit 1";
+        var r = await runner.RunAsync(new ProcessSpec("sh", ["-c", search, "sh", name], Timeout: TimeSpan.FromSeconds(10)), ct);
         var found = r.Stdout.Trim();
         return r.Ok && found.StartsWith('/') ? found : null;
     }

@@ -71,10 +71,10 @@ internal sealed class MachineServices
     /// Commands that change a unit (apply, rollback, trace, export --out to a system path) need root: checked first,
     /// so an unprivileged run is one line and exit 2 with nothing written, not an access error half-way.
     /// </summary>
-    public static void RequireRoot(string what)
+    public static void RequireRoot(string what, string does = "changes systemd units")
     {
         if (!Environment.IsPrivilegedProcess)
-            throw new BadInputException($"{what} changes systemd units and needs root (run it with sudo); nothing was done");
+            throw new BadInputException($"{what} {does} and needs root (run it with sudo); nothing was done");
     }
 
     /// <summary>

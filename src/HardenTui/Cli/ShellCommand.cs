@@ -39,6 +39,8 @@ internal static class ShellCommand
             var given = parse.GetValue(dropin) is { } file ? MachineServices.ReadInput(file, "drop-in") : null;
             if (given is not null) DropIn.Parse(name, given); // one line and exit 2 for a file that is not a drop-in
             var chosen = parse.GetValue(profile) is { } p ? ProfileLibrary.Resolve(p, ProfileLibrary.Shipped()) : null;
+            // systemd-run's own refusal was the user's only answer: "Failed to start transient service unit: Interactive authentication required."
+            MachineServices.RequireRoot("shell", "starts a transient unit");
             return MachineServices.RunAsync(cmd.Name, async services =>
             {
                 var props = await services.PropertiesAsync(name, ct);

@@ -108,6 +108,26 @@ public class ShellInSandboxTests(SandboxFixture sandbox)
         (await sandbox.ShAsync("systemctl is-active redis-server.service && test -d /run/redis && echo kept")).ShouldContain("kept");
     }
 
+    [Fact]
+    public async Task A_program_the_shell_also_has_as_a_builtin_is_found_in_PATH()
+    {
+        // `command -v true` answers the builtin's bare name, and `shell nginx -- true` was refused as not in PATH.
+        var r = await CliAsync("shell", "nginx", "--", "true");
+
+        r.ExitCode.ShouldBe(0, r.Stderr);
+        r.Stderr.ShouldNotContain("no such program");
+    }
+
+    [Fact]
+    public async Task As_a_user_it_says_in_one_line_that_it_needs_root()
+    {
+        var r = await sandbox.Runner.RunAsync(new ProcessSpec("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--",
+            "dotnet", typeof(HardenTui.Cli.CliApp).Assembly.Location, "shell", "nginx", "--", "/usr/bin/true"], Timeout: TimeSpan.FromMinutes(3)));
+
+        r.ExitCode.ShouldBe(2, r.Stderr);
+        r.Stderr.ShouldBe("hardentui: shell starts a transient unit and needs root (run it with sudo); nothing was done\n");
+    }
+
     private Task<ProcessResult> CliAsync(params string[] args) =>
         sandbox.Runner.RunAsync(new ProcessSpec("dotnet", [typeof(HardenTui.Cli.CliApp).Assembly.Location, .. args], Timeout: TimeSpan.FromMinutes(3)));
 }
