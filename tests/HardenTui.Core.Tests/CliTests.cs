@@ -103,4 +103,15 @@ public class CliTests
         stderr.TrimEnd('\n').ShouldNotContain('\n', stderr);
         stderr.ShouldStartWith("hardentui: ");
     }
+
+    [Fact]
+    public void Hardentui_inside_the_sandbox_is_this_same_program()
+    {
+        // From a checkout no hardentui is on the sandbox's PATH: `sandbox -- hardentui analyze nginx` ran "hardentui: not found" (127).
+        string[] self = ["/usr/share/dotnet/dotnet", "/src/bin/hardentui.dll"];
+        SandboxCommand.Inside(["hardentui", "analyze", "nginx"], self).ShouldBe(["/usr/share/dotnet/dotnet", "/src/bin/hardentui.dll", "analyze", "nginx"]);
+        SandboxCommand.Inside(["hardentui"], self).ShouldBe(self);
+        SandboxCommand.Inside(["sh", "-c", "hardentui analyze nginx"], self).ShouldBe(["sh", "-c", "hardentui analyze nginx"]);
+        SandboxCommand.Inside(["/usr/bin/hardentui", "--version"], self).ShouldBe(["/usr/bin/hardentui", "--version"]);
+    }
 }

@@ -63,6 +63,22 @@ public sealed class ApplyWorkflow(ISystemd systemd, DropInStore store, Operation
         using var held = UnitLock.Acquire(store.Root, unit, "apply", clock);
         await CheckAsync(dropIn, ct);
         var (operation, before, wasActive) = await BeginAsync("apply", unit, ct);
+        try
+        {
+            return await TryAllAsync(dropIn, check, bisect, operation, before, wasActive, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM mid-way: put back now what the next start's recovery would, and let the caller say so.
+            Progress?.Invoke($"interrupted: rolling back {unit} to its configuration before this run ...");
+            await RollbackAsync(operation, unit, before, wasActive, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<ApplyOutcome> TryAllAsync(DropIn dropIn, HealthCheck check, bool bisect, JournalOperation operation, string? before, bool wasActive, CancellationToken ct)
+    {
+        var unit = dropIn.Unit;
         var trial = new Trial(this, operation, check, ct);
 
         Progress?.Invoke($"writing /{store.RelativePath(unit)} ({dropIn.Directives.Count} directives), restarting {unit} ...");

@@ -19,6 +19,10 @@ namespace HardenTui.Cli;
 /// </summary>
 internal static class ApplyCommand
 {
+    public const string Name = "apply";
+    /// <summary>128 + SIGINT: what a shell reports for a program Ctrl+C ended.</summary>
+    private const int ExitInterrupted = 130;
+
     internal static Command Create()
     {
         var unit = new Argument<string>("unit") { Description = "The service (nginx.service)" };
@@ -31,7 +35,7 @@ internal static class ApplyCommand
         var settle = new Option<int>("--settle-seconds") { Description = "How long the service must stay up after each restart", DefaultValueFactory = _ => 5 };
         var yes = new Option<bool>("--yes") { Description = "Do not ask before writing" };
         var soak = new Option<int?>("--soak") { Description = "Seconds to watch the journal and kernel log for denials after the checks (default 60 with --auto, else 0)" };
-        var command = new Command("apply", "Write a hardening drop-in, restart and verify the service; bisect or roll back if it breaks");
+        var command = new Command(Name, "Write a hardening drop-in, restart and verify the service; bisect or roll back if it breaks");
         command.Arguments.Add(unit);
         foreach (var o in new Option[] { auto, dropin, profile, findings, probe, seconds, settle, yes, soak }) command.Options.Add(o);
         command.SetAction((parse, ct) =>
@@ -49,7 +53,7 @@ internal static class ApplyCommand
                 ? HardeningDropIn.Parse(unitName, givenText, Core.Directives.DirectiveCatalog.Load(), $"drop-in {parse.GetValue(dropin)}") : null;
             var saved = parse.GetValue(findings) is { } ff ? Observations.FromFindingsJson(MachineServices.ReadInput(ff, "findings")) : null;
             MachineServices.RequireRoot("apply");
-            return MachineServices.RunAsync("apply", async services =>
+            return InterruptibleAsync(MachineServices.RunAsync("apply", async services =>
             {
                 var props = await services.PropertiesAsync(unitName, ct);
                 var name = props.Unit;
@@ -86,7 +90,7 @@ internal static class ApplyCommand
                 MachineServices.SayOverridden(name, cat, rendered);
                 Console.Error.WriteLine($"hardentui: exposure of {name}: {exposureBefore.ExposureText} now, {Core.Exposure.ExposureReport.Tenths(exposureWith(rendered))} with this drop-in (same scoring as systemd-analyze security)");
                 Console.Error.WriteLine($"hardentui: after each restart {name} must be {check.Describe()}");
-                if (!parse.GetValue(yes) && !Confirm($"Write this drop-in and restart {name}? [y/N] "))
+                if (!parse.GetValue(yes) && !await ConfirmAsync($"Write this drop-in and restart {name}? [y/N] ", ct))
                 {
                     Console.Error.WriteLine("hardentui: nothing written.");
                     return CliApp.ExitFailed;
@@ -102,8 +106,9 @@ internal static class ApplyCommand
                             Console.Error.WriteLine($"hardentui: soak: {detail}");
                     };
                     var outcome = await services.Workflow.ApplyAsync(dropIn, check, bisect: true, ct);
-                    var code = await ReportAsync(services, name, check, outcome, ct);
-                    var exposureAfter = (await services.ExposureAsync(name, ct)).Now;
+                    // Verified and kept: the confirming restart and the report run to their end, also after a Ctrl+C.
+                    var code = await ReportAsync(services, name, check, outcome, CancellationToken.None);
+                    var exposureAfter = (await services.ExposureAsync(name, CancellationToken.None)).Now;
                     Console.Error.WriteLine($"hardentui: exposure of {name}: {exposureBefore.ExposureText} {exposureBefore.Predicate} before, {exposureAfter.ExposureText} {exposureAfter.Predicate} now");
                     return code;
                 }
@@ -117,7 +122,7 @@ internal static class ApplyCommand
                     Console.Error.WriteLine($"hardentui: apply {name}: {e.Message}; the next start of hardentui puts the unit back as it was");
                     return CliApp.ExitFailed;
                 }
-            }, ct);
+            }, ct), unitName, ct);
         });
         return command;
     }
@@ -175,9 +180,28 @@ internal static class ApplyCommand
         return CliApp.ExitOk;
     }
 
-    private static bool Confirm(string question)
+    /// <summary>
+    /// Ctrl+C, SIGTERM or SIGHUP (CliApp turns them into <paramref name="ct"/>): the trace restores the unit as it
+    /// stops and ApplyWorkflow rolls back what it wrote before this returns, so nothing of this run is left.
+    /// </summary>
+    private static async Task<int> InterruptibleAsync(Task<int> run, string unit, CancellationToken ct)
+    {
+        try { return await run; }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"hardentui: apply: interrupted; {unit} is as it was before this run");
+            return ExitInterrupted;
+        }
+    }
+
+    /// <summary>y or yes; Ctrl+C while it waits ends the command as an interruption (nothing is written yet).</summary>
+    private static async Task<bool> ConfirmAsync(string question, CancellationToken ct)
     {
         Console.Error.Write(question);
-        return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+        var answer = Task.Run(Console.ReadLine, CancellationToken.None);
+        await Task.WhenAny(answer, Task.Delay(Timeout.Infinite, ct));
+        if (!answer.IsCompleted) Console.Error.WriteLine();
+        ct.ThrowIfCancellationRequested();
+        return (await answer)?.Trim().ToLowerInvariant() is "y" or "yes";
     }
 }

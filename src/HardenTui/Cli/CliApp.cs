@@ -2,6 +2,7 @@
 // single line on stderr with exit code 2 (never a stack trace).
 using System.CommandLine;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using HardenTui.Core;
 using HardenTui.Host.Systemd;
 
@@ -12,6 +13,8 @@ public static class CliApp
     public const int ExitOk = 0;
     public const int ExitFailed = 1;
     public const int ExitBadInput = 2;
+    /// <summary>128 + SIGTERM, what a shell reports for a program ended by it.</summary>
+    public const int ExitTerminated = 143;
 
     /// <summary>The informational version (0.1.0+COMMIT), as System.CommandLine's --version prints it.</summary>
     public static string Version =>
@@ -53,7 +56,16 @@ public static class CliApp
                 return ExitBadInput;
             }
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-            if (DefaultCommand.OffersSandbox(parsed)) invocation.ProcessTerminationTimeout = null; // it tears down on signals itself
+            if (DefaultCommand.HandlesSignalsItself(parsed)) invocation.ProcessTerminationTimeout = null;
+            if (parsed.CommandResult.Command.Name == ApplyCommand.Name)
+            {
+                // System.CommandLine would end the process 2 s after Ctrl+C, in the middle of apply's rollback: apply
+                // hears SIGINT, SIGTERM and SIGHUP through its token and returns only when the unit is as before.
+                invocation.ProcessTerminationTimeout = null;
+                using var stop = new CancellationTokenSource();
+                using var signals = TerminalSignals.CancelOn(stop, PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP);
+                return parsed.InvokeAsync(invocation, stop.Token).GetAwaiter().GetResult();
+            }
             return parsed.Invoke(invocation);
         }
         catch (BadInputException e)

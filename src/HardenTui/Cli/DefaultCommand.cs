@@ -31,9 +31,19 @@ internal static class DefaultCommand
                 throw new Core.BadInputException($"unknown option {name} (see --help)");
             if (name is not null)
                 name = Core.Units.UnitName.FromUser(name).Value; // as systemctl: "nginx" is nginx.service
-            if (!OffersSandbox(parseResult)) return await Tui.WizardApp.RunAsync(name, ct, TimeSpan.FromSeconds(parseResult.GetValue(soak)));
+            if (!OffersSandbox(parseResult))
+            {
+                // SIGTERM quits as a confirmed `q` does (a trace stopped and its unit restored, the terminal given back).
+                // System.CommandLine's handler is off for the root (CliApp.Run): it cancelled ct, which stopped every
+                // effect but not the wizard, and the wizard went on for good (seen: alive and answering keys 40 s later).
+                using var quit = new CancellationTokenSource();
+                using var onTerm = TerminalSignals.CancelOn(quit, System.Runtime.InteropServices.PosixSignal.SIGTERM);
+                var exit = await Tui.WizardApp.RunAsync(name, ct, TimeSpan.FromSeconds(parseResult.GetValue(soak)), quit.Token);
+                return quit.IsCancellationRequested ? CliApp.ExitTerminated : exit;
+            }
             Console.Error.WriteLine("hardentui: systemd is not PID 1 on this machine, so there are no services here to harden.");
             Console.Error.WriteLine($"hardentui: the sandbox boots a throwaway real systemd (all changes in memory) with {string.Join(", ", DemoPackages)} installed.");
+            SandboxCommand.RequireRoot(); // not asked as a user: the answer could only be refused
             if (!Confirm("Boot the sandbox and open the wizard in it? [Y/n] "))
             {
                 Console.Error.WriteLine("hardentui: not booting; `./hardentui sandbox --help` (as root) shows the options.");
@@ -101,6 +111,9 @@ internal static class DefaultCommand
         }
     }
 
+    /// <summary>The root's action (the wizard, or the sandbox offer) handles its signals itself (see both branches).</summary>
+    public static bool HandlesSignalsItself(ParseResult parsed) => parsed.CommandResult.Command is RootCommand;
+
     /// <summary>
     /// Whether this invocation is the root's action where systemd is not PID 1: the sandbox offer. Its sandbox handles
     /// SIGTERM, SIGHUP and SIGINT itself (torn down, then exit), as `hardentui sandbox` does, so `CliApp.Run` keeps
@@ -109,7 +122,7 @@ internal static class DefaultCommand
     /// watch), ended the process 2 s later with exit 143, and the container, its overlay mounts and its state folder
     /// stayed until the next sandbox's janitor (seen with `kill -TERM` of a plain `hardentui` in tmux).
     /// </summary>
-    public static bool OffersSandbox(ParseResult parsed) => parsed.CommandResult.Command is RootCommand && !SystemdIsPid1();
+    private static bool OffersSandbox(ParseResult parsed) => parsed.CommandResult.Command is RootCommand && !SystemdIsPid1();
 
     public static bool SystemdIsPid1() => Pid1IsSystemd.Value;
 

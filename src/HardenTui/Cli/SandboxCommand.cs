@@ -39,23 +39,37 @@ internal static partial class SandboxCommand
             foreach (var p in packages)
                 if (!PackageName().IsMatch(p))
                     throw new Core.BadInputException($"sandbox --install {p}: not a Debian package name (lower-case letters, digits, + - . ; at least 2 characters)");
-            return RunAsync(packages, argv, CancellationToken.None, ReleaseNamed(parse.GetValue(release))).GetAwaiter().GetResult();
+            return RunAsync(packages, Inside(argv, DefaultCommand.SelfCommand()), CancellationToken.None, ReleaseNamed(parse.GetValue(release))).GetAwaiter().GetResult();
         });
         return cmd;
     }
+
+    /// <summary>Checked before anything is said or done: one line and exit 2 (was "booting ..." and then a refusal, exit 1).</summary>
+    public static void RequireRoot()
+    {
+        if (!Environment.IsPrivilegedProcess)
+            throw new Core.BadInputException("the sandbox mounts an overlay and boots systemd-nspawn, which needs root: run it as root (or with sudo); nothing was done");
+    }
+
+    /// <summary>
+    /// The command to run inside: `hardentui …` is this same program (bound into the sandbox at its own path), so
+    /// `hardentui sandbox -- hardentui analyze nginx` works from a checkout, where no hardentui is on PATH.
+    /// </summary>
+    internal static IReadOnlyList<string> Inside(IReadOnlyList<string> argv, IReadOnlyList<string> self) =>
+        argv.Count > 0 && argv[0] == "hardentui" ? [.. self, .. argv.Skip(1)] : argv;
 
     private static SandboxRelease? ReleaseNamed(string? name) =>
         name is null ? null
         : SandboxRelease.Find(name) ?? throw new Core.BadInputException(
             $"unknown release '{name}' for --release (known: {string.Join(", ", SandboxRelease.Names)})");
 
-    /// <summary>128 + SIGTERM, what a shell reports for a program ended by it.</summary>
-    private const int ExitTerminated = 143;
+    private const int ExitTerminated = CliApp.ExitTerminated;
     /// <summary>128 + SIGINT.</summary>
     private const int ExitInterrupted = 130;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> packages, IReadOnlyList<string> argv, CancellationToken ct, SandboxRelease? release = null)
     {
+        RequireRoot();
         if (argv.Count == 0) argv = DefaultCommand.SelfCommand();
         var what = release is null ? "a sandbox" : $"a {release.Name} sandbox";
         Console.Error.WriteLine(packages.Count > 0

@@ -41,8 +41,9 @@ internal static class TraceCommand
             try
             {
                 // Recovery first (a trace killed earlier is undone), then journal this one the same way.
-                var journal = (await MachineServices.StartAsync(ct)).Journal;
-                name = (await systemd.GetPropertiesAsync(name, ct)).Unit; // systemd's name: an alias takes the same lock as the unit
+                var services = await MachineServices.StartAsync(ct);
+                var journal = services.Journal;
+                name = (await services.PropertiesAsync(name, ct)).Unit; // systemd's name (an alias takes the same lock as the unit); unknown: exit 2
                 using var held = UnitLock.Acquire("/", name, "trace", TimeProvider.System);
                 if (tracer is StraceWrapperTracer or SystemCallLogTracer) tracer = new JournaledTracer(tracer, journal, systemd);
                 await using var trace = await tracer.StartAsync(name, new TraceOptions { InterpreterOf = new ExecutableInterpreters().Of, GroupsOf = await FindingsCommand.GroupsOfAsync(ct) }, ct);

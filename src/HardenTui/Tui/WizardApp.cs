@@ -1,4 +1,5 @@
 using HardenTui.Cli;
+using HardenTui.Core;
 using HardenTui.Host.Process;
 using HardenTui.Host.Systemd;
 using HardenTui.Tui.AppHost;
@@ -9,8 +10,9 @@ namespace HardenTui.Tui;
 internal static class WizardApp
 {
     /// <param name="soak">How long an apply watches the service after its checks (default 60 s).</param>
-    public static async Task<int> RunAsync(string? unit, CancellationToken ct, TimeSpan? soak = null)
+    public static async Task<int> RunAsync(string? unit, CancellationToken ct, TimeSpan? soak = null, CancellationToken quit = default)
     {
+        if (unit is not null) await MustBeKnownAsync(unit, ct);
         var traits = TerminalTraits.Current;
         if (traits.Dumb || Console.IsOutputRedirected || Console.IsInputRedirected)
         {
@@ -31,7 +33,18 @@ internal static class WizardApp
             CrashOnAThread();
         var runner = new LocalProcessRunner();
         var effects = new WizardEffects(DbusSystemd.ForHost(), runner, soak);
-        return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct);
+        return await new WizardLoop(effects, traits).RunAsync(unit, Environment.IsPrivilegedProcess, ct, quit);
+    }
+
+    /// <summary>
+    /// `hardentui nosuch` (or a mistyped command, `hardentui anlyze`) is one line and exit 2 before the screen is
+    /// taken, not an empty picker with the error at its foot. Where systemd cannot be asked, the wizard says why itself.
+    /// </summary>
+    private static async Task MustBeKnownAsync(string unit, CancellationToken ct)
+    {
+        try { await DbusSystemd.ForHost().GetPropertiesAsync(unit, ct); }
+        catch (UnitNotFoundException e) { throw new BadInputException($"{e.Message}; a name alone opens the wizard on that unit, `hardentui --help` lists the commands"); }
+        catch (SystemdException) { }
     }
 
     /// <summary>

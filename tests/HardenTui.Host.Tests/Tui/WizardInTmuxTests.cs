@@ -16,6 +16,45 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
         WizardJourney.HardenNginxAsync(sandbox, "hardentui-e2e", systemdVersion: 252, columns: 120, rows: 40,
             expectedLines: ["PrivateTmp=yes", "ProtectControlGroups=yes"]);
 
+    /// <summary>
+    /// SIGTERM (a kill, a shutdown, logind ending the session) in the middle of a trace quits the wizard as a confirmed
+    /// `q`: the trace stopped and nginx restored, exit 143, the terminal given back. It was taken by System.CommandLine's
+    /// handler, which cancelled the effects' token, and the wizard went on running for good.
+    /// </summary>
+    [Fact]
+    public async Task SIGTERM_quits_the_wizard_mid_trace_restores_the_unit_and_gives_the_terminal_back()
+    {
+        var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
+        var dotnet = Environment.ProcessPath!;
+        const string name = "hardentui-term";
+        var pidFile = $"/tmp/{name}.pid";
+        var tmux = new TmuxScreen(sandbox, name);
+        await tmux.StartAsync(100, 30, $"sh -c \"echo \\$\\$ >{pidFile}; exec {dotnet} {app} nginx.service\"; echo exited $?; " +
+                                       "echo mode: $(stty -a | tr \" ;\" \"\\n\\n\" | grep -xE -- \"-?(isig|icanon|echo)\"); sleep 60");
+        try
+        {
+            await tmux.WaitForAsync("Exposure 9\\.6 UNSAFE", 60);
+            (await tmux.DisplayAsync("#{alternate_on} #{mouse_any_flag}")).Trim().ShouldBe("1 1");
+            await tmux.Keys("t");
+            await tmux.WaitForAsync("strace ", 30);
+            await tmux.Keys("s");
+            await tmux.WaitForAsync("tracing +[0-9]+s / ", 60);
+            (await sandbox.ShAsync("systemctl show -p ExecStart nginx.service")).ShouldContain("/usr/bin/strace");
+            await sandbox.ShAsync($"kill -TERM $(cat {pidFile})");
+            var screen = await tmux.WaitForAsync("exited [0-9]+[\\s\\S]*mode:.*", 60);
+            screen.ShouldContain("exited 143");
+            screen.Split('\n').Select(l => l.Trim()).ShouldContain("mode: isig icanon echo", screen);
+            (await tmux.DisplayAsync("#{alternate_on} #{mouse_any_flag} #{cursor_flag}")).Trim().ShouldBe("0 0 1");
+            // The trace's runtime drop-in is gone and nginx runs its own program again.
+            (await sandbox.ShAsync("test ! -e /run/systemd/system/nginx.service.d/zz-hardentui-trace.conf && systemctl is-active nginx.service")).Trim().ShouldBe("active");
+            (await sandbox.ShAsync("systemctl show -p ExecStart nginx.service")).ShouldNotContain("strace");
+        }
+        finally
+        {
+            await sandbox.ShAsync($"{tmux.KillCommand}; rm -f {pidFile}; true");
+        }
+    }
+
     [Fact]
     public async Task A_crash_on_a_background_thread_restores_the_terminal()
     {

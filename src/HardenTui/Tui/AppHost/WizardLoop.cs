@@ -29,9 +29,12 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
 
     public WizardModel Model => _model;
 
-    public async Task<int> RunAsync(string? unit, bool isRoot, CancellationToken ct)
+    /// <param name="quit">Cancelled from outside (SIGTERM): the wizard quits as after a confirmed `q` (a running trace
+    /// is stopped and its unit restored, the terminal given back).</param>
+    public async Task<int> RunAsync(string? unit, bool isRoot, CancellationToken ct, CancellationToken quit = default)
     {
         _ct = ct;
+        using var onQuit = quit.Register(() => Post(new Msg.ConfirmQuit()));
         var glyphs = Glyphs.For(traits.Unicode);
         var theme = new Theme(traits.Color);
         var started = false;
