@@ -15,10 +15,15 @@ internal static class SystemdErrors
         _ => new SystemdException($"{what}: {OneLine(e.ErrorMessage)} ({e.ErrorName})"),
     };
 
-    public static SystemdException Unreachable(string address, string where, Exception e)
+    /// <param name="booted">Whether this machine was booted with systemd (sd_booted(): /run/systemd/system exists); read when not given.</param>
+    public static SystemdException Unreachable(string address, string where, Exception e, bool? booted = null)
     {
         var path = address.StartsWith("unix:path=", StringComparison.Ordinal) ? address["unix:path=".Length..] : address;
         var reason = OneLine(e.InnerException?.Message ?? e.Message);
+        // A container or CI box without systemd: say so and where a real one is, not only which socket is missing.
+        if (path == "/run/systemd/private" && !(booted ?? Directory.Exists("/run/systemd/system")))
+            return new SystemdException($"cannot reach {where}: systemd is not the service manager on this machine (not PID 1); " +
+                "`hardentui sandbox --install PKG -- hardentui COMMAND …` runs it against a throwaway real one");
         if (path.EndsWith("/run/systemd/private", StringComparison.Ordinal) && !Environment.IsPrivilegedProcess)
             return new SystemdAccessDeniedException($"cannot reach {where}: no system bus runs here and systemd's private socket {path} is for root only");
         if (!File.Exists(path) && path.StartsWith('/'))

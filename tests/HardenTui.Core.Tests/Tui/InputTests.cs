@@ -212,6 +212,7 @@ public class InputTests
         tui.App.Driver.SetScreenSize(70, 20);
         tui.Settle();
         tui.Text.ShouldStartWith("HardenTui needs at least 80×24; this terminal is 70×20.");
+        tui.Text.ShouldContain("press q to quit", Case.Sensitive, "the whole sentence, wrapped to 70 columns");
     }
 
     [Fact]

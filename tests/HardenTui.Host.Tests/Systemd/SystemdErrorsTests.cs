@@ -31,4 +31,16 @@ public class SystemdErrorsTests
         var e = SystemdErrors.FromReply("daemon-reload", null, new DBusErrorReplyException("org.freedesktop.DBus.Error.NoReply", "Did not receive a reply."));
         e.Message.ShouldBe("daemon-reload: systemd did not answer in time (Did not receive a reply.)");
     }
+
+    [Fact]
+    public void Where_systemd_is_not_the_service_manager_it_says_so_and_points_to_the_sandbox()
+    {
+        var refused = new IOException("connect", new FileNotFoundException("No such file or directory"));
+
+        var e = SystemdErrors.Unreachable("unix:path=/run/systemd/private", "systemd", refused, booted: false);
+
+        e.Message.ShouldBe("cannot reach systemd: systemd is not the service manager on this machine (not PID 1); " +
+            "`hardentui sandbox --install PKG -- hardentui COMMAND …` runs it against a throwaway real one");
+        SystemdErrors.Unreachable("unix:path=/run/systemd/private", "systemd", refused, booted: true).Message.ShouldNotContain("sandbox");
+    }
 }

@@ -12,7 +12,9 @@ internal static class WizardView
     public static List<string> Render(WizardModel m, Glyphs g, Hits hits)
     {
         if (m.TooSmall)
-            return [Markup.Escape($"HardenTui needs at least {WizardModel.MinWidth}{g.Times}{WizardModel.MinHeight}; this terminal is {m.Width}{g.Times}{m.Height}. Enlarge it, or press q to quit.")];
+            // Wrapped to the width it has: one line was cut at "Enlarge it, or" on a 70-column terminal.
+            return [.. LevelsView.Wrap($"HardenTui needs at least {WizardModel.MinWidth}{g.Times}{WizardModel.MinHeight}; this terminal is {m.Width}{g.Times}{m.Height}. Enlarge it, or press q to quit.",
+                Math.Max(m.Width, 1)).Select(Markup.Escape)];
         var bodyHeight = m.Height - 3;
         hits.Offset = 1;
         var body = m.Modal switch
