@@ -39,7 +39,9 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
             await tmux.WaitForAsync("strace ", 30);
             await tmux.Keys("s");
             await tmux.WaitForAsync("tracing +[0-9]+s / ", 60);
-            (await sandbox.ShAsync("systemctl show -p ExecStart nginx.service")).ShouldContain("/usr/bin/strace");
+            // "tracing 0s" shows as the trace starts, before nginx is restarted under strace: wait for that.
+            await sandbox.ShAsync("for i in $(seq 1 240); do systemctl show -p ExecStart nginx.service | grep -q /usr/bin/strace && exit 0; sleep 0.25; done; " +
+                                  "echo 'nginx never ran under strace' >&2; exit 1");
             await sandbox.ShAsync($"kill -TERM $(cat {pidFile})");
             var screen = await tmux.WaitForAsync("exited [0-9]+[\\s\\S]*mode:.*", 60);
             screen.ShouldContain("exited 143");
