@@ -33,11 +33,14 @@ internal static class DefaultCommand
                 name = Core.Units.UnitName.FromUser(name).Value; // as systemctl: "nginx" is nginx.service
             if (!OffersSandbox(parseResult))
             {
-                // SIGTERM quits as a confirmed `q` does (a trace stopped and its unit restored, the terminal given back).
-                // System.CommandLine's handler is off for the root (CliApp.Run): it cancelled ct, which stopped every
-                // effect but not the wizard, and the wizard went on for good (seen: alive and answering keys 40 s later).
+                // SIGTERM, SIGHUP (the SSH connection dropped) and SIGINT from outside (in raw mode Ctrl+C is a key) quit
+                // as a confirmed `q` does: a trace stopped and its unit restored, the terminal given back where there
+                // still is one. System.CommandLine's handler is off for the root (CliApp.Run): it cancelled ct, which
+                // stopped every effect but not the wizard, and the wizard went on for good (seen: alive and answering
+                // keys 40 s later); without a handler a hang-up ended the process mid-trace, nginx left under strace.
                 using var quit = new CancellationTokenSource();
-                using var onTerm = TerminalSignals.CancelOn(quit, System.Runtime.InteropServices.PosixSignal.SIGTERM);
+                using var onSignal = TerminalSignals.CancelOn(quit, System.Runtime.InteropServices.PosixSignal.SIGTERM,
+                    System.Runtime.InteropServices.PosixSignal.SIGHUP, System.Runtime.InteropServices.PosixSignal.SIGINT);
                 var exit = await Tui.WizardApp.RunAsync(name, ct, TimeSpan.FromSeconds(parseResult.GetValue(soak)), quit.Token);
                 return quit.IsCancellationRequested ? CliApp.ExitTerminated : exit;
             }

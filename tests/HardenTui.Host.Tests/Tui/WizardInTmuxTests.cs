@@ -24,9 +24,47 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
     [Fact]
     public async Task SIGTERM_quits_the_wizard_mid_trace_restores_the_unit_and_gives_the_terminal_back()
     {
+        var (tmux, pidFile) = await TraceInWizardAsync("hardentui-term");
+        try
+        {
+            await sandbox.ShAsync($"kill -TERM $(cat {pidFile})");
+            var screen = await tmux.WaitForAsync("exited [0-9]+[\\s\\S]*mode:.*", 60);
+            screen.ShouldContain("exited 143");
+            screen.Split('\n').Select(l => l.Trim()).ShouldContain("mode: isig icanon echo", screen);
+            (await tmux.DisplayAsync("#{alternate_on} #{mouse_any_flag} #{cursor_flag}")).Trim().ShouldBe("0 0 1");
+            await ShouldBeRestoredAsync(pidFile);
+        }
+        finally
+        {
+            await sandbox.ShAsync($"{tmux.KillCommand}; rm -f {pidFile}; true");
+        }
+    }
+
+    /// <summary>
+    /// The admin's SSH connection drops (the terminal hangs up: SIGHUP) in the middle of a trace: the wizard stops the
+    /// trace and puts nginx back before it ends, as for SIGTERM. It used to die at once, leaving nginx running under
+    /// strace with the trace's drop-in until the next start of hardentui found it in its journal.
+    /// </summary>
+    [Fact]
+    public async Task A_hung_up_terminal_mid_trace_restores_the_unit()
+    {
+        var (tmux, pidFile) = await TraceInWizardAsync("hardentui-hup");
+        try
+        {
+            await sandbox.ShAsync(tmux.KillCommand); // the pane's terminal goes away, as an SSH session's does
+            await ShouldBeRestoredAsync(pidFile);
+        }
+        finally
+        {
+            await sandbox.ShAsync($"{tmux.KillCommand}; rm -f {pidFile}; true");
+        }
+    }
+
+    /// <summary>The wizard on nginx in tmux, a strace trace started from its trace screen and nginx running under it.</summary>
+    private async Task<(TmuxScreen Tmux, string PidFile)> TraceInWizardAsync(string name)
+    {
         var app = typeof(HardenTui.Cli.CliApp).Assembly.Location;
         var dotnet = Environment.ProcessPath!;
-        const string name = "hardentui-term";
         var pidFile = $"/tmp/{name}.pid";
         var tmux = new TmuxScreen(sandbox, name);
         await tmux.StartAsync(100, 30, $"sh -c \"echo \\$\\$ >{pidFile}; exec {dotnet} {app} nginx.service\"; echo exited $?; " +
@@ -42,19 +80,21 @@ public class WizardInTmuxTests(SandboxFixture sandbox)
             // "tracing 0s" shows as the trace starts, before nginx is restarted under strace: wait for that.
             await sandbox.ShAsync("for i in $(seq 1 240); do systemctl show -p ExecStart nginx.service | grep -q /usr/bin/strace && exit 0; sleep 0.25; done; " +
                                   "echo 'nginx never ran under strace' >&2; exit 1");
-            await sandbox.ShAsync($"kill -TERM $(cat {pidFile})");
-            var screen = await tmux.WaitForAsync("exited [0-9]+[\\s\\S]*mode:.*", 60);
-            screen.ShouldContain("exited 143");
-            screen.Split('\n').Select(l => l.Trim()).ShouldContain("mode: isig icanon echo", screen);
-            (await tmux.DisplayAsync("#{alternate_on} #{mouse_any_flag} #{cursor_flag}")).Trim().ShouldBe("0 0 1");
-            // The trace's runtime drop-in is gone and nginx runs its own program again.
-            (await sandbox.ShAsync("test ! -e /run/systemd/system/nginx.service.d/zz-hardentui-trace.conf && systemctl is-active nginx.service")).Trim().ShouldBe("active");
-            (await sandbox.ShAsync("systemctl show -p ExecStart nginx.service")).ShouldNotContain("strace");
+            return (tmux, pidFile);
         }
-        finally
+        catch
         {
             await sandbox.ShAsync($"{tmux.KillCommand}; rm -f {pidFile}; true");
+            throw;
         }
+    }
+
+    /// <summary>The wizard has ended, the trace's runtime drop-in is gone and nginx runs its own program again.</summary>
+    private async Task ShouldBeRestoredAsync(string pidFile)
+    {
+        await sandbox.ShAsync($"for i in $(seq 1 240); do kill -0 $(cat {pidFile}) 2>/dev/null || exit 0; sleep 0.25; done; echo 'the wizard did not end' >&2; exit 1");
+        (await sandbox.ShAsync("test ! -e /run/systemd/system/nginx.service.d/zz-hardentui-trace.conf && systemctl is-active nginx.service")).Trim().ShouldBe("active");
+        (await sandbox.ShAsync("systemctl show -p ExecStart nginx.service")).ShouldNotContain("strace");
     }
 
     [Fact]

@@ -34,7 +34,11 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
     public async Task<int> RunAsync(string? unit, bool isRoot, CancellationToken ct, CancellationToken quit = default)
     {
         _ct = ct;
-        using var onQuit = quit.Register(() => Post(new Msg.ConfirmQuit()));
+        using var onQuit = quit.Register(() =>
+        {
+            Post(new Msg.ConfirmQuit());
+            _ = EndIfStuckAsync();
+        });
         var glyphs = Glyphs.For(traits.Unicode);
         var theme = new Theme(traits.Color);
         var started = false;
@@ -76,6 +80,22 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
         // Cmd.Quit stops a running trace and restores its unit; give it time to finish.
         await Task.WhenAny(Task.WhenAll(_running), Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None));
         return 0;
+    }
+
+    /// <summary>
+    /// After a quit from outside the process must end even where the terminal is gone (SIGHUP: the SSH connection
+    /// dropped): Terminal.Gui's shutdown then waits on the dead terminal for good (seen: the trace stopped and nginx
+    /// restored, the process still there minutes later). Once the quit's own work (a trace stopped, its unit restored)
+    /// is done and the normal way out has had a few seconds, the process ends with 128+SIGHUP.
+    /// </summary>
+    private async Task EndIfStuckAsync()
+    {
+        for (var i = 0; i < 300 && !_model.Quit; i++) await Task.Delay(100, CancellationToken.None);
+        Task[] running;
+        lock (_appLock) running = [.. _running];
+        await Task.WhenAny(Task.WhenAll(running), Task.Delay(TimeSpan.FromSeconds(90), CancellationToken.None));
+        await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
+        Environment.Exit(129);
     }
 
     /// <summary>
