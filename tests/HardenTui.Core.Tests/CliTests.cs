@@ -114,4 +114,21 @@ public class CliTests
         SandboxCommand.Inside(["sh", "-c", "hardentui analyze nginx"], self).ShouldBe(["sh", "-c", "hardentui analyze nginx"]);
         SandboxCommand.Inside(["/usr/bin/hardentui", "--version"], self).ShouldBe(["/usr/bin/hardentui", "--version"]);
     }
+
+    [Fact]
+    public void Findings_that_are_not_findings_name_the_file()
+    {
+        // It said "findings file is not HardenTui findings JSON: 'r' is an invalid start of a value …", naming no file.
+        var file = Path.Combine(Path.GetTempPath(), $"hardentui-not-findings-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, "root:x:0:0:root:/root:/bin/bash\n");
+        try
+        {
+            var (exit, stdout, stderr) = CliRun.Run("propose", "nginx", "--findings", file);
+            exit.ShouldBe(CliApp.ExitBadInput, stderr);
+            stdout.ShouldBeEmpty();
+            stderr.ShouldStartWith($"hardentui: findings {file} is not HardenTui findings JSON");
+            stderr.TrimEnd('\n').ShouldNotContain('\n');
+        }
+        finally { File.Delete(file); }
+    }
 }

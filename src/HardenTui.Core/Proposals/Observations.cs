@@ -51,12 +51,12 @@ public sealed class Observations
         return new Observations(true, items);
     }
 
-    public static Observations FromFindingsJson(string json)
+    public static Observations FromFindingsJson(string json, string source = "findings file")
     {
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new BadInputException("findings file is not HardenTui findings JSON: the top level is not an object");
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new BadInputException("the top level is not an object");
             var items = new List<(string, ObservedItem)>();
             foreach (var property in doc.RootElement.EnumerateObject())
             {
@@ -76,20 +76,21 @@ public sealed class Observations
             }
             return new Observations(true, items);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        catch (Exception e) when (e is BadInputException or JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
-            throw new BadInputException($"findings file is not HardenTui findings JSON: {e.Message}");
+            // Named by the caller ("findings PATH"): the file the user gave, not only what is wrong inside it.
+            throw new BadInputException($"{source} is not HardenTui findings JSON: {e.Message}");
         }
     }
 
     /// <summary>A count: a whole number from 0 up (not fractional, not null, not beyond 64 bits).</summary>
     private static long Count(JsonElement e, string where) =>
         e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var n) && n >= 0
-            ? n : throw new BadInputException($"findings file is not HardenTui findings JSON: {where} is {Shown(e)}, not a whole count");
+            ? n : throw new BadInputException($"{where} is {Shown(e)}, not a whole count");
 
     private static string Text(JsonElement e, string where) =>
         e.ValueKind == JsonValueKind.String && e.GetString() is { Length: > 0 and <= 4096 } s
-            ? s : throw new BadInputException($"findings file is not HardenTui findings JSON: {where} is {Shown(e)}, not a name");
+            ? s : throw new BadInputException($"{where} is {Shown(e)}, not a name");
 
     private static string Shown(JsonElement e)
     {

@@ -51,7 +51,7 @@ internal static class ApplyCommand
                 : (null, parse.GetValue(dropin) is { } f ? MachineServices.ReadInput(f, "drop-in") : null);
             var given = chosen is null && givenText is not null
                 ? HardeningDropIn.Parse(unitName, givenText, Core.Directives.DirectiveCatalog.Load(), $"drop-in {parse.GetValue(dropin)}") : null;
-            var saved = parse.GetValue(findings) is { } ff ? Observations.FromFindingsJson(MachineServices.ReadInput(ff, "findings")) : null;
+            var saved = parse.GetValue(findings) is { } ff ? Observations.FromFindingsJson(MachineServices.ReadInput(ff, "findings"), $"findings {ff}") : null;
             MachineServices.RequireRoot("apply");
             return InterruptibleAsync(MachineServices.RunAsync("apply", async services =>
             {

@@ -34,7 +34,7 @@ internal static class ExportCommand
             if (parse.GetValue(findings) is not null && !parse.GetValue(proposed)) throw new BadInputException("--findings goes with --proposed");
             if (parse.GetValue(output) is { } target) Host.Files.OutputFile.Check(target, "--out");
             var unitName = Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value;
-            var saved = parse.GetValue(findings) is { } file ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings")) : Observations.None;
+            var saved = parse.GetValue(findings) is { } file ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings"), $"findings {file}") : Observations.None;
             return MachineServices.RunAsync(command.Name, async services =>
             {
                 var props = await services.PropertiesAsync(unitName, ct);

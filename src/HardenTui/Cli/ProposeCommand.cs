@@ -20,7 +20,7 @@ internal static class ProposeCommand
         command.SetAction((parse, ct) =>
         {
             var unitName = Core.Units.UnitName.FromUser(parse.GetValue(unit)).Value;
-            var saved = parse.GetValue(findings) is { } file ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings")) : Observations.None;
+            var saved = parse.GetValue(findings) is { } file ? Observations.FromFindingsJson(MachineServices.ReadInput(file, "findings"), $"findings {file}") : Observations.None;
             return MachineServices.RunAsync(command.Name, services => RunAsync(services, unitName, saved, parse.GetValue(json), ct), ct);
         });
         return command;

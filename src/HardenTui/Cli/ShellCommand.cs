@@ -53,7 +53,7 @@ internal static class ShellCommand
                 }
                 else if (parse.GetValue(proposed))
                 {
-                    var seen = parse.GetValue(findings) is { } f ? Observations.FromFindingsJson(MachineServices.ReadInput(f, "findings")) : Observations.None;
+                    var seen = parse.GetValue(findings) is { } f ? Observations.FromFindingsJson(MachineServices.ReadInput(f, "findings"), $"findings {f}") : Observations.None;
                     var proposal = Resolver.DropIn(name, (await services.ProposeAsync(props, await services.CompleteAsync(seen, ct), null, ct)).Proposals);
                     if (proposal.Directives.Count == 0)
                         throw new BadInputException($"the proposal for {name} has nothing on" + (parse.GetValue(findings) is null
