@@ -109,7 +109,17 @@ internal sealed class MachineServices
         Func<string, int>? exposureWith, CancellationToken ct)
     {
         var context = await UnitContextReader.ReadAsync(Runner, props, seen, ct);
-        return (Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props), exposureWith, context), context);
+        var proposals = Resolver.Propose(seen, UnitSettings.Current(props), UnitSettings.Programs(props), exposureWith, context);
+        // The new drop-in replaces the one applied now, whose lines the resolver took for the unit's own settings.
+        return (AppliedDropIn.Keep(proposals, AppliedNow(props.Unit)), context);
+    }
+
+    /// <summary>Our drop-in in force for the unit, or null (none, or one edited beyond what a hardening drop-in holds).</summary>
+    private DropIn? AppliedNow(string unit)
+    {
+        if (Store.Read(unit) is not { } text) return null;
+        try { return DropIn.Parse(unit, text); }
+        catch (BadInputException) { return null; }
     }
 
     /// <summary>For a session service, says on stderr what was left off for the sessions' sake and what stays on.</summary>

@@ -56,6 +56,15 @@ public class AutoApplyInSandboxTests(SandboxFixture sandbox)
         (await File.ReadAllBytesAsync(sandbox.HostPath(vendorUnit))).ShouldBe(vendorBefore);
         (await File.ReadAllBytesAsync(sandbox.HostPath(userOverride))).ShouldBe(userBefore);
 
+        // Again, as an admin does after an upgrade: the new drop-in replaces ours, whose lines the resolver reads as the
+        // unit's own settings; they stay (it wrote 3 lines over nginx's 33 and took it from 2.6 back to 9.6).
+        var again = await CliAsync("apply", unit, "--auto", "--yes", "--probe", probe, "--trace-seconds", "5", "--soak", "0");
+        again.ExitCode.ShouldBe(0, again.Stderr);
+        var second = DropIn.Parse(unit, await File.ReadAllTextAsync(sandbox.HostPath("/" + DropInPaths.PersistentFile(unit))));
+        var kept = second.Directives.Select(d => d.Name).ToHashSet();
+        dropIn.Directives.Select(d => d.Name).Distinct().ShouldAllBe(n => kept.Contains(n), again.Stderr);
+        ExposureScorer.Score(await exposure.LoadedAsync(unit)).ExposureTenths.ShouldBeLessThanOrEqualTo(after, again.Stderr);
+
         var rollback = await CliAsync("rollback", unit);
 
         rollback.ExitCode.ShouldBe(0, rollback.Stderr);
