@@ -20,8 +20,6 @@ namespace HardenTui.Cli;
 internal static class ApplyCommand
 {
     public const string Name = "apply";
-    /// <summary>128 + SIGINT: what a shell reports for a program Ctrl+C ended.</summary>
-    private const int ExitInterrupted = 130;
 
     internal static Command Create()
     {
@@ -190,7 +188,7 @@ internal static class ApplyCommand
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             Console.Error.WriteLine($"hardentui: apply: interrupted; {unit} is as it was before this run");
-            return ExitInterrupted;
+            return CliApp.ExitInterrupted;
         }
     }
 

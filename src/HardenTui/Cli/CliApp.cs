@@ -2,7 +2,6 @@
 // single line on stderr with exit code 2 (never a stack trace).
 using System.CommandLine;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using HardenTui.Core;
 using HardenTui.Host.Systemd;
 
@@ -15,6 +14,8 @@ public static class CliApp
     public const int ExitBadInput = 2;
     /// <summary>128 + SIGTERM, what a shell reports for a program ended by it.</summary>
     public const int ExitTerminated = 143;
+    /// <summary>128 + SIGINT: what a shell reports for a program Ctrl+C ended.</summary>
+    public const int ExitInterrupted = 130;
 
     /// <summary>The informational version (0.1.0+COMMIT), as System.CommandLine's --version prints it.</summary>
     public static string Version =>
@@ -63,7 +64,7 @@ public static class CliApp
                 // hears SIGINT, SIGTERM and SIGHUP through its token and returns only when the unit is as before.
                 invocation.ProcessTerminationTimeout = null;
                 using var stop = new CancellationTokenSource();
-                using var signals = TerminalSignals.CancelOn(stop, PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP);
+                using var signals = TerminalSignals.CancelOn(stop, TerminalSignals.Ending);
                 return parsed.InvokeAsync(invocation, stop.Token).GetAwaiter().GetResult();
             }
             return parsed.Invoke(invocation);

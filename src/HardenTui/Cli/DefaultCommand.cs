@@ -39,8 +39,7 @@ internal static class DefaultCommand
                 // stopped every effect but not the wizard, and the wizard went on for good (seen: alive and answering
                 // keys 40 s later); without a handler a hang-up ended the process mid-trace, nginx left under strace.
                 using var quit = new CancellationTokenSource();
-                using var onSignal = TerminalSignals.CancelOn(quit, System.Runtime.InteropServices.PosixSignal.SIGTERM,
-                    System.Runtime.InteropServices.PosixSignal.SIGHUP, System.Runtime.InteropServices.PosixSignal.SIGINT);
+                using var onSignal = TerminalSignals.CancelOn(quit, TerminalSignals.Ending);
                 var exit = await Tui.WizardApp.RunAsync(name, ct, TimeSpan.FromSeconds(parseResult.GetValue(soak)), quit.Token);
                 return quit.IsCancellationRequested ? CliApp.ExitTerminated : exit;
             }

@@ -63,10 +63,6 @@ internal static partial class SandboxCommand
         : SandboxRelease.Find(name) ?? throw new Core.BadInputException(
             $"unknown release '{name}' for --release (known: {string.Join(", ", SandboxRelease.Names)})");
 
-    private const int ExitTerminated = CliApp.ExitTerminated;
-    /// <summary>128 + SIGINT.</summary>
-    private const int ExitInterrupted = 130;
-
     public static async Task<int> RunAsync(IReadOnlyList<string> packages, IReadOnlyList<string> argv, CancellationToken ct, SandboxRelease? release = null)
     {
         RequireRoot();
@@ -105,7 +101,7 @@ internal static partial class SandboxCommand
         catch (OperationCanceledException) when (booting.IsCancellationRequested)
         {
             Console.Error.WriteLine("hardentui: sandbox: stopped by a signal; torn down");
-            return terminated.IsCancellationRequested ? ExitTerminated : ExitInterrupted;
+            return terminated.IsCancellationRequested ? CliApp.ExitTerminated : CliApp.ExitInterrupted;
         }
         catch (SandboxException e)
         {

@@ -15,6 +15,9 @@ internal static class TerminalSignals
         return new Registrations(regs);
     }
 
+    /// <summary>Ctrl+C, a kill and a closed terminal: what ends a command that must undo its work first (apply, the wizard).</summary>
+    public static readonly PosixSignal[] Ending = [PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP];
+
     /// <summary>
     /// The given signals (default: SIGTERM and SIGHUP, a kill or a closed terminal) cancel <paramref name="stop"/>
     /// instead of ending the process at once, so what it set up is undone by its own clean-up (a sandbox torn down)

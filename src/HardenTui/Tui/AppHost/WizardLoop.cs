@@ -29,7 +29,7 @@ internal sealed class WizardLoop(IWizardEffects effects, TerminalTraits traits)
 
     public WizardModel Model => _model;
 
-    /// <param name="quit">Cancelled from outside (SIGTERM): the wizard quits as after a confirmed `q` (a running trace
+    /// <param name="quit">Cancelled from outside (SIGTERM, SIGHUP, SIGINT): the wizard quits as after a confirmed `q` (a running trace
     /// is stopped and its unit restored, the terminal given back).</param>
     public async Task<int> RunAsync(string? unit, bool isRoot, CancellationToken ct, CancellationToken quit = default)
     {
